@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+## Serve the portal with its starting content on http://127.0.0.1:$(PORT)
+run: $(VENV)/.run-deps
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_content --if-empty
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+test: $(VENV)/.test-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Lint and check formatting
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,60 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Insight, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["position", "title", "slug", "published_insights"]
+    list_display_links = ["title"]
+    search_fields = ["title", "summary", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_insight_counts()
+
+    @admin.display(description=_("published insights"), ordering="insight_count")
+    def published_insights(self, theme):
+        return theme.insight_count
+
+
+@admin.register(Insight)
+class InsightAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "status", "published_on", "tag_list"]
+    list_filter = ["status", "theme", "tags", "published_on"]
+    list_select_related = ["theme"]
+    search_fields = ["title", "summary", "body", "tags__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
+        (_("Publication"), {"fields": ["status", "published_on", "source_url"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, insight):
+        return ", ".join(tag.name for tag in insight.tags.all())
+
+    @admin.action(description=_("Publish selected insights"))
+    def publish(self, request, queryset):
+        count = queryset.update(status=Insight.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%d insight published.", "%d insights published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected insights (back to draft)"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Insight.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d insight unpublished.", "%d insights unpublished.", count) % count,
+            messages.SUCCESS,
+        )

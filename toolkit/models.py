@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from toolkit_portal.rendering import render_markdown
+
+THEME_COUNT = 8
+
+
+def published_insights_filter(prefix: str = "") -> Q:
+    """The rule for a public insight, usable from a related model (prefix "insights__")."""
+    return Q(**{f"{prefix}status": Insight.Status.PUBLISHED}) & Q(
+        **{f"{prefix}published_on__lte": timezone.localdate()}
+    )
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_insight_counts(self) -> ThemeQuerySet:
+        return self.annotate(
+            insight_count=Count("insights", filter=published_insights_filter("insights__"))
+        )
+
+
+class Theme(models.Model):
+    """One of the toolkit's eight thematic areas."""
+
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        unique=True,
+        validators=[MinValueValidator(1), MaxValueValidator(THEME_COUNT)],
+        help_text=_("Order of the area in the toolkit, 1 to 8."),
+    )
+    title = models.CharField(_("title"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, blank=True)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position__gte=1) & Q(position__lte=THEME_COUNT),
+                name="theme_position_1_to_8",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("toolkit:theme", kwargs={"theme": self.slug})
+
+
+class InsightQuerySet(models.QuerySet):
+    def published(self) -> InsightQuerySet:
+        return self.filter(published_insights_filter())
+
+    def for_listing(self) -> InsightQuerySet:
+        return self.select_related("theme").prefetch_related("tags")
+
+
+class Insight(models.Model):
+    """A key insight of the toolkit, under one thematic area."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="insights", verbose_name=_("theme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    body_html = models.TextField(editable=False, blank=True)
+    tags = TaggableManager(_("tags"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_on = models.DateField(
+        _("publication date"),
+        default=timezone.localdate,
+        help_text=_("A published insight with a future date stays hidden until that day."),
+    )
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InsightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("insight")
+        verbose_name_plural = _("insights")
+        indexes = [models.Index(fields=["theme", "status", "-published_on", "title"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug}
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()
+        )
+
+    def neighbours(self) -> tuple[Insight | None, Insight | None]:
+        """The published insights before and after this one in its theme's list order."""
+        siblings = Insight.objects.published().filter(theme_id=self.theme_id).exclude(pk=self.pk)
+        newer = (
+            siblings.filter(
+                Q(published_on__gt=self.published_on)
+                | Q(published_on=self.published_on, title__lt=self.title)
+            )
+            .order_by("published_on", "-title")
+            .first()
+        )
+        older = siblings.filter(
+            Q(published_on__lt=self.published_on)
+            | Q(published_on=self.published_on, title__gt=self.title)
+        ).first()
+        return newer, older
