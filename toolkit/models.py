@@ -118,15 +118,11 @@ class Insight(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug}
-        )
+        return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()
-        )
+        return self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()
 
     def neighbours(self) -> tuple[Insight | None, Insight | None]:
         """The published insights before and after this one in its theme's list order."""
@@ -143,4 +139,7 @@ class Insight(models.Model):
             Q(published_on__lt=self.published_on)
             | Q(published_on=self.published_on, title__gt=self.title)
         ).first()
+        for neighbour in (newer, older):
+            if neighbour:
+                neighbour.theme = self.theme
         return newer, older

@@ -21,9 +21,7 @@ def tags_with_counts(insights):
 def toolkit_index(request):
     themes = Theme.objects.with_insight_counts()
     popular_tags = tags_with_counts(Insight.objects.published())[:20]
-    return render(
-        request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags}
-    )
+    return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})
 
 
 def theme_detail(request, theme):
@@ -37,9 +35,7 @@ def theme_detail(request, theme):
         selected_tag = Tag.objects.filter(slug=tag_slug).first()
         insights = insights.filter(tags=selected_tag) if selected_tag else insights.none()
 
-    page = Paginator(insights.prefetch_related("tags"), INSIGHTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "toolkit/theme_detail.html",
@@ -75,4 +71,3 @@ def tag_detail(request, tag):
         # A tag used only by drafts is not public.
         raise Http404
     return render(request, "toolkit/tag_detail.html", {"tag": tag, "page": page})
-

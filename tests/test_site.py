@@ -1,0 +1,182 @@
+"""Guards for the whole site: migrations, shipped content, links, page structure, settings."""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from html.parser import HTMLParser
+from io import StringIO
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.template.loader import render_to_string
+
+from toolkit.models import Insight, Theme
+
+THEME_TITLES = [
+    "Sustainability and climate change",
+    "Governance and citizen engagement",
+    "Equity in health and care",
+    "Gender equality",
+    "Public space and housing",
+    "Mobility, accessibility and transport",
+    "Sustainable economy",
+    "Digitalisation and innovation",
+]
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.h1_count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and dict(attrs).get("href"):
+            self.links.append(dict(attrs)["href"])
+        if tag == "h1":
+            self.h1_count += 1
+
+
+def parse(html: str) -> LinkParser:
+    parser = LinkParser()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture
+def content(db):
+    call_command("load_content", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_missing():
+    call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_shipped_content_loads_with_eight_themes_and_enough_insights(content):
+    assert list(Theme.objects.values_list("title", flat=True)) == THEME_TITLES
+    assert list(Theme.objects.values_list("position", flat=True)) == list(range(1, 9))
+    for theme in Theme.objects.with_insight_counts():
+        assert theme.insight_count >= 4, theme.title
+    assert Insight.objects.published().count() >= 32
+    assert all(insight.tags.exists() for insight in Insight.objects.all())
+
+
+@pytest.mark.django_db
+def test_loading_content_twice_changes_nothing(content):
+    before = (Theme.objects.count(), Insight.objects.count())
+    call_command("load_content", stdout=StringIO())
+    assert (Theme.objects.count(), Insight.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_load_content_if_empty_keeps_staff_edits(content):
+    Insight.objects.filter(pk=Insight.objects.first().pk).update(title="Edited by staff")
+    out = StringIO()
+    call_command("load_content", "--if-empty", stdout=out)
+    assert "nothing loaded" in out.getvalue()
+    assert Insight.objects.filter(title="Edited by staff").exists()
+
+
+def test_shipped_content_has_unique_slugs_and_shared_tags():
+    with open(settings.BASE_DIR / "fixtures" / "toolkit.json", encoding="utf-8") as f:
+        data = json.load(f)
+    slugs = [i["slug"] for i in data["insights"]]
+    assert len(slugs) == len(set(slugs))
+    tags = [t for i in data["insights"] for t in i["tags"]]
+    assert all(tags.count(t) >= 2 for t in tags), "a tag page should gather several insights"
+
+
+@pytest.mark.django_db
+def test_every_internal_link_from_the_home_page_leads_to_a_200(client, content):
+    """Crawl the public site from / and follow every internal link once."""
+    seen, queue, broken = set(), ["/"], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200:
+            broken.append((url, response.status_code))
+            continue
+        if "text/html" not in response["Content-Type"]:
+            continue
+        for href in parse(response.content.decode()).links:
+            target = urljoin(url, href)
+            parts = urlsplit(target)
+            if parts.netloc or parts.scheme or target.startswith("/admin/"):
+                continue
+            queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    assert not broken
+    assert len(seen) > 50
+
+
+@pytest.mark.django_db
+def test_every_page_type_has_exactly_one_h1(client, content):
+    insight = Insight.objects.published().first()
+    tag = insight.tags.first()
+    urls = [
+        "/",
+        "/toolkit/",
+        insight.theme.get_absolute_url(),
+        insight.get_absolute_url(),
+        f"/tags/{tag.slug}/",
+        "/no-such-page/",
+    ]
+    for url in urls:
+        assert parse(client.get(url).content.decode()).h1_count == 1, url
+
+
+def test_the_500_page_renders_without_a_request_or_database():
+    html = render_to_string("500.html")
+    assert parse(html).h1_count == 1
+    assert "Something went wrong" in html
+
+
+def run_manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args, "--verbosity", "0"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY="")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_checklist():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_email_goes_to_the_console_until_a_host_is_set():
+    script = "from django.conf import settings as s; print(s.EMAIL_BACKEND)"
+    console = run_manage("shell", "-c", script, EMAIL_HOST="", EMAIL_BACKEND="")
+    smtp = run_manage("shell", "-c", script, EMAIL_HOST="mail.example.org", EMAIL_BACKEND="")
+    assert console.stdout.strip().endswith("console.EmailBackend")
+    assert smtp.stdout.strip().endswith("smtp.EmailBackend")
+
+
+def test_database_url_selects_postgresql():
+    script = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])"
+    result = run_manage(
+        "shell", "-c", script, DATABASE_URL="postgres://u:p@db.example:5432/toolkit"
+    )
+    assert re.search(r"postgresql", result.stdout), result.stderr
