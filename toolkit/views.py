@@ -36,11 +36,13 @@ def theme_detail(request, theme):
         insights = insights.filter(tags=selected_tag) if selected_tag else insights.none()
 
     page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
+    committed = theme.signatories.approved().only("organisation", "city", "country")
     return render(
         request,
         "toolkit/theme_detail.html",
         {
             "theme": theme,
+            "committed": committed,
             "page": page,
             "theme_tags": theme_tags,
             "tag_slug": tag_slug,

@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "toolkit_portal.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -128,6 +129,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Joining the call to action.
+JOIN_RATE_LIMIT = env.int("JOIN_RATE_LIMIT", default=5)  # submissions per client...
+JOIN_RATE_LIMIT_WINDOW = env.int("JOIN_RATE_LIMIT_WINDOW", default=3600)  # ...per this many s
+JOIN_MIN_SECONDS = env.float("JOIN_MIN_SECONDS", default=3.0)  # faster than this is a bot
+# A notification that keeps failing this long is marked failed (staff can resend it).
+NOTIFICATION_GIVE_UP_AFTER_SECONDS = env.int("NOTIFICATION_GIVE_UP_AFTER_SECONDS", default=86400)
+# How many reverse proxies in front of the portal append to X-Forwarded-For (for rate limits).
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
 # Production hardening: on whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = (

@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("toolkit.urls")),
+    path("", include("signatories.urls")),
 ]
 
 admin.site.site_header = _("Metropolis toolkit administration")

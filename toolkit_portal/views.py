@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
 LATEST_INSIGHTS = 6
@@ -17,6 +18,7 @@ def home(request):
         {
             "themes": Theme.objects.with_insight_counts(),
             "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
+            "signatory_count": Signatory.objects.approved().count(),
         },
     )
 

@@ -3,10 +3,16 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from signatories.services import signatories_load_content
 from toolkit.models import Theme
 from toolkit.services import toolkit_load_content
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
+
+
+def read_fixture(name: str) -> dict:
+    with open(FIXTURES_DIR / name, encoding="utf-8") as f:
+        return json.load(f)
 
 
 class Command(BaseCommand):
@@ -23,6 +29,10 @@ class Command(BaseCommand):
         if if_empty and Theme.objects.exists():
             self.stdout.write("Content already present: nothing loaded.")
             return
-        with open(FIXTURES_DIR / "toolkit.json", encoding="utf-8") as f:
-            themes, insights = toolkit_load_content(data=json.load(f))
-        self.stdout.write(self.style.SUCCESS(f"Loaded {themes} themes and {insights} insights."))
+        themes, insights = toolkit_load_content(data=read_fixture("toolkit.json"))
+        signatories = signatories_load_content(data=read_fixture("signatories.json"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {themes} themes, {insights} insights and {signatories} signatories."
+            )
+        )

@@ -1,0 +1,194 @@
+import csv
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Case, Value, When
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Notification, Signatory
+
+CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
+PUBLIC_EXPORT_FIELDS = [
+    "organisation", "kind", "city", "country", "region", "website", "public_note", "status",
+    "submitted_at", "reviewed_at",
+]  # fmt: skip
+
+
+def can_see_contacts(request) -> bool:
+    return request.user.has_perm("signatories.view_contact_details")
+
+
+class NotificationInline(admin.TabularInline):
+    model = Notification
+    fields = ["kind", "to", "status", "attempts", "sent_at", "next_attempt_at", "last_error"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
+    list_filter = ["status", "kind", "region", "country", "themes", "submitted_at"]
+    search_fields = ["organisation", "city", "contact_name", "contact_email"]
+    date_hierarchy = "submitted_at"
+    # Pending requests first, newest first within each status.
+    ordering = [
+        Case(When(status=Signatory.Status.PENDING, then=Value(0)), default=Value(1)),
+        "-submitted_at",
+    ]
+    actions = ["approve", "decline", "export_csv"]
+    filter_horizontal = ["themes"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = [
+        "status", "region", "language", "consent_at", "consent_version", "submitted_at",
+        "reviewed_at", "reviewed_by",
+    ]  # fmt: skip
+    inlines = [NotificationInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (
+                _("Institution"),
+                {
+                    "fields": [
+                        "organisation",
+                        "kind",
+                        "city",
+                        "country",
+                        "region",
+                        "website",
+                        "themes",
+                        "public_note",
+                    ]  # fmt: skip
+                },
+            ),
+            (
+                _("Review"),
+                {"fields": ["status", "submitted_at", "reviewed_at", "reviewed_by"]},
+            ),
+        ]
+        if can_see_contacts(request):
+            fieldsets.insert(
+                1,
+                (
+                    _("Contact (personal data)"),
+                    {"fields": [*CONTACT_FIELDS, "language", "consent_at", "consent_version"]},
+                ),
+            )
+        return fieldsets
+
+    def get_search_fields(self, request):
+        if can_see_contacts(request):
+            return self.search_fields
+        return [f for f in self.search_fields if f not in CONTACT_FIELDS]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if can_see_contacts(request) else []
+
+    def review(self, request, queryset, status):
+        changed, refused = 0, []
+        for signatory in queryset:
+            try:
+                services.signatory_review(signatory=signatory, status=status, reviewer=request.user)
+                changed += 1
+            except services.DuplicateRequest:
+                refused.append(signatory.organisation)
+        return changed, refused
+
+    @admin.action(description=_("Approve selected requests (publish them and tell the applicant)"))
+    def approve(self, request, queryset):
+        changed, refused = self.review(
+            request, queryset.exclude(status=Signatory.Status.APPROVED), Signatory.Status.APPROVED
+        )
+        self.message_user(
+            request,
+            ngettext("%d request approved.", "%d requests approved.", changed) % changed,
+            messages.SUCCESS,
+        )
+        if refused:
+            self.message_user(
+                request,
+                _("Not approved, because the same institution or contact already has an "
+                  "active request: %s") % ", ".join(refused),
+                messages.WARNING,
+            )  # fmt: skip
+
+    @admin.action(description=_("Decline selected requests (and tell the applicant)"))
+    def decline(self, request, queryset):
+        changed, _refused = self.review(
+            request, queryset.exclude(status=Signatory.Status.DECLINED), Signatory.Status.DECLINED
+        )
+        self.message_user(
+            request,
+            ngettext("%d request declined.", "%d requests declined.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Export selected requests as CSV"))
+    def export_csv(self, request, queryset):
+        fields = PUBLIC_EXPORT_FIELDS + (CONTACT_FIELDS if can_see_contacts(request) else [])
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="join-requests-{stamp}.csv"'
+        writer = csv.writer(response)
+        writer.writerow([*fields, "themes"])
+        for signatory in queryset.prefetch_related("themes"):
+            row = [export_value(signatory, field) for field in fields]
+            row.append("; ".join(theme.title for theme in signatory.themes.all()))
+            writer.writerow([safe_cell(value) for value in row])
+        return response
+
+
+def export_value(signatory, field):
+    value = getattr(signatory, field)
+    return value.code if field == "country" else value
+
+
+def safe_cell(value) -> str:
+    """Neutralise spreadsheet formulas (CSV injection) in user-supplied text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "to", "kind", "status", "attempts", "queued_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject", "signatory__organisation"]
+    list_select_related = ["signatory"]
+    readonly_fields = [
+        "signatory", "kind", "to", "reply_to", "subject", "text_body", "message_id", "status",
+        "attempts", "queued_at", "next_attempt_at", "sent_at", "last_error",
+    ]  # fmt: skip
+    exclude = ["html_body"]
+    actions = ["resend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_module_permission(self, request):
+        return can_see_contacts(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return can_see_contacts(request) and super().has_view_permission(request, obj)
+
+    @admin.action(description=_("Send selected notifications again"))
+    def resend(self, request, queryset):
+        for notification in queryset:
+            services.notification_resend(notification=notification)
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext("%d notification queued again.", "%d notifications queued again.", count)
+            % count,
+            messages.SUCCESS,
+        )

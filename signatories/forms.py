@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import re
+import time
+
+from django import forms
+from django.core import signing
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from toolkit.models import Theme
+
+from .models import Signatory
+
+# Not a real field: people never see it, bots fill it in.
+HONEYPOT_FIELD = "fax_number"
+STARTED_FIELD = "started"
+STARTED_SALT = "signatories.join.started"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+DUPLICATE_MESSAGE = _(
+    "We already have a request from this institution or this contact address, and it is "
+    "being reviewed or has been approved. There is no need to send it again: the policy "
+    "officer will be in touch."
+)
+TOO_FAST_MESSAGE = _(
+    "Please check your details once more and send the form again. (It was sent faster "
+    "than a person usually can, which is how we keep automated spam out.)"
+)
+
+
+def started_token() -> str:
+    """A signed time stamp for the form: how we tell a person from a bot without a captcha."""
+    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time():.3f}")
+
+
+def seconds_since(token: str) -> float | None:
+    """Seconds since `token` was made, or None when it is missing or forged."""
+    try:
+        return time.time() - float(signing.Signer(salt=STARTED_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+class JoinForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        help_text=_("For example https://www.example.org"),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Thematic areas your institution commits to work on"),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that Metropolis stores these details "
+                "to review this request and to contact me about it."),
+        error_messages={"required": _("Please agree to the privacy notice so that we can "
+                                      "review your request.")},
+    )  # fmt: skip
+
+    class Meta:
+        model = Signatory
+        fields = [
+            "organisation",
+            "kind",
+            "city",
+            "country",
+            "website",
+            "themes",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "message",
+        ]
+        labels = {
+            "organisation": _("Name of the institution"),
+            "city": _("City or metropolitan area"),
+            "contact_name": _("Your name"),
+            "contact_role": _("Your role"),
+            "contact_email": _("Your email address"),
+            "message": _("Message to the policy officer"),
+        }
+        help_texts = {
+            "contact_email": _("We write to this address about your request only."),
+            "message": _("Optional. At most 2,000 characters."),
+        }
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    required_fields = ["organisation", "kind", "city", "country", "contact_name", "contact_email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required_fields:
+            self.fields[name].required = True
+        self.fields["kind"].choices = [("", _("Choose one…")), *Signatory.Kind.choices]
+        self.fields["country"].choices = [("", _("Choose a country…")), *countries]
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                keep_newlines = name == "message"
+                value = CONTROL_CHARACTERS.sub("", value)
+                cleaned[name] = value if keep_newlines else " ".join(value.split())
+        if self.is_duplicate(cleaned):
+            raise forms.ValidationError(DUPLICATE_MESSAGE, code="duplicate")
+        return cleaned
+
+    def is_duplicate(self, cleaned) -> bool:
+        active = Signatory.objects.active()
+        organisation, country = cleaned.get("organisation"), cleaned.get("country")
+        email = cleaned.get("contact_email")
+        if organisation and country:
+            same_institution = active.annotate(org=Lower("organisation")).filter(
+                org=organisation.lower(), country=country
+            )
+            if same_institution.exists():
+                return True
+        return bool(email) and active.filter(contact_email__iexact=email).exists()
+
+    def has_duplicate_error(self) -> bool:
+        return any(e.code == "duplicate" for e in self.non_field_errors().as_data())
+
+    def signatory_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}

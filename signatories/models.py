@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from toolkit.models import Theme
+
+from .regions import Region, region_of
+
+PRIVACY_NOTICE_VERSION = "2026-11-27"
+ACTIVE_STATUSES = ["pending", "approved"]
+
+
+class SignatoryQuerySet(models.QuerySet):
+    def approved(self) -> SignatoryQuerySet:
+        return self.filter(status=Signatory.Status.APPROVED)
+
+    def active(self) -> SignatoryQuerySet:
+        """Requests that block a second request for the same institution or email."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+
+class Signatory(models.Model):
+    """An institution that asked to join the call to action, and the review of its request."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Metropolitan, regional or local government")
+        INTERNATIONAL = "international", _("International organisation")
+        NETWORK = "network", _("Network or association")
+        OTHER = "other", _("Other institution")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    kind = models.CharField(_("kind of institution"), max_length=20, choices=Kind.choices)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"), max_length=20, choices=Region.choices, blank=True, editable=False
+    )
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    themes = models.ManyToManyField(
+        Theme,
+        blank=True,
+        related_name="signatories",
+        verbose_name=_("thematic areas"),
+        help_text=_("The areas the institution commits to work on."),
+    )
+    public_note = models.CharField(
+        _("public note"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the public list, e.g. “Metropolis Co-Presidency”."),
+    )
+
+    # Personal data: never shown publicly.
+    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+
+    objects = SignatoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        permissions = [("view_contact_details", _("Can see the contact details of requests"))]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("organisation"),
+                "country",
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name="one_active_request_per_organisation_and_country",
+            ),
+            models.UniqueConstraint(
+                Lower("contact_email"),
+                condition=Q(status__in=ACTIVE_STATUSES) & ~Q(contact_email=""),
+                name="one_active_request_per_contact_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-submitted_at"])]
+
+    def __str__(self) -> str:
+        return self.organisation
+
+    def save(self, *args, **kwargs) -> None:
+        region = region_of(self.country.code if self.country else "")
+        self.region = region.value if region else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def joined_on(self) -> datetime.date | None:
+        return self.reviewed_at.date() if self.reviewed_at else None
+
+
+class NotificationQuerySet(models.QuerySet):
+    def due(self, now: datetime.datetime) -> NotificationQuerySet:
+        return self.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now)
+
+
+class Notification(models.Model):
+    """An email waiting in the outbox, written in the same transaction as what it is about.
+
+    The worker (`manage.py send_notifications`) claims due rows, sends them and retries
+    failures with back-off, so a dead mail server delays an email but never loses it.
+    """
+
+    class Kind(models.TextChoices):
+        NEW_REQUEST = "new_request", _("New request, to the policy officer")
+        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement, to the applicant")
+        APPROVED = "approved", _("Approval, to the applicant")
+        DECLINED = "declined", _("Decision to decline, to the applicant")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    signatory = models.ForeignKey(
+        Signatory,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("join request"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    to = models.EmailField(_("to"))
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    text_body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML"))
+    # Kept across retries so a receiver can recognise a duplicate delivery.
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-queued_at"]
+        verbose_name = _("email notification")
+        verbose_name_plural = _("email notifications")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.to}"

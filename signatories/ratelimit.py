@@ -1,0 +1,33 @@
+"""A fixed-window rate limit per client, counted in the cache (shared across processes
+when the cache is, e.g. Redis)."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's IP: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For."""
+    if settings.PROXY_COUNT:
+        forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= settings.PROXY_COUNT:
+            return forwarded[-settings.PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def over_limit(request: HttpRequest, *, scope: str, limit: int, window: int) -> bool:
+    """Count one more hit from this client; True once it exceeds `limit` in the window."""
+    bucket = int(time.time() // window)
+    key = f"ratelimit:{scope}:{client_address(request)}:{bucket}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit

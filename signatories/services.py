@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from toolkit.models import Theme
+
+from . import emails
+from .models import PRIVACY_NOTICE_VERSION, Notification, Signatory
+
+
+class DuplicateRequest(Exception):
+    """The institution or the contact already has a pending or approved request."""
+
+
+def signatory_submit(
+    *, fields: dict[str, Any], themes: Iterable[Theme], language: str
+) -> Signatory:
+    """Store a join request and queue its two emails, in one transaction.
+
+    Raises DuplicateRequest when the database already holds an active request for the
+    same organisation and country or the same contact email (even one committed by a
+    concurrent request a moment ago).
+    """
+    signatory = Signatory(
+        **fields,
+        language=language,
+        consent_at=timezone.now(),
+        consent_version=PRIVACY_NOTICE_VERSION,
+        status=Signatory.Status.PENDING,
+    )
+    signatory.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            signatory.save()
+            signatory.themes.set(themes)
+            emails.enqueue_new_request(signatory)
+    except IntegrityError as error:
+        raise DuplicateRequest from error
+    return signatory
+
+
+def signatory_review(
+    *, signatory: Signatory, status: str, reviewer: AbstractBaseUser
+) -> Notification | None:
+    """Approve or decline a request and queue the email that tells the applicant.
+
+    Returns None (and changes nothing) when the request already has that status.
+    Raises DuplicateRequest when approving would make two active requests for one
+    institution (a declined request re-approved after a new one came in).
+    """
+    if signatory.status == status:
+        return None
+    try:
+        with transaction.atomic():
+            signatory.status = status
+            signatory.reviewed_at = timezone.now()
+            signatory.reviewed_by = reviewer
+            signatory.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+            return emails.enqueue_decision(signatory)
+    except IntegrityError as error:
+        signatory.refresh_from_db()
+        raise DuplicateRequest from error
+
+
+def notification_resend(*, notification: Notification) -> None:
+    """Put a failed (or sent) notification back in the outbox, with the same Message-ID."""
+    now = timezone.now()
+    Notification.objects.filter(pk=notification.pk).update(
+        status=Notification.Status.PENDING, attempts=0, queued_at=now, next_attempt_at=now
+    )
+
+
+@transaction.atomic
+def signatories_load_content(*, data: dict[str, Any]) -> int:
+    """Create the approved signatories in `data` (fixtures/signatories.json).
+
+    Matched by organisation name, so loading twice changes nothing.
+    """
+    for item in data["signatories"]:
+        signatory = Signatory.objects.filter(organisation=item["organisation"]).first()
+        signatory = signatory or Signatory(organisation=item["organisation"])
+        for field in ["kind", "city", "country", "website", "public_note"]:
+            setattr(signatory, field, item.get(field, ""))
+        signatory.status = Signatory.Status.APPROVED
+        signatory.full_clean(validate_constraints=False)
+        signatory.save()
+    return len(data["signatories"])

@@ -1,0 +1,131 @@
+import email
+import socket
+import threading
+import time
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+from django.core.signing import Signer
+
+from signatories.forms import STARTED_SALT
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def started_seconds_ago(seconds: float = 60) -> str:
+    return Signer(salt=STARTED_SALT).sign(f"{time.time() - seconds:.3f}")
+
+
+@pytest.fixture
+def join_data():
+    """A valid join form, as a person would send it."""
+
+    def make(**overrides):
+        data = {
+            "organisation": "Metropolitan Area of Testville",
+            "kind": "government",
+            "city": "Testville",
+            "country": "BR",
+            "website": "https://testville.example.org",
+            "contact_name": "Ana Example",
+            "contact_role": "International relations",
+            "contact_email": "ana@testville.example.org",
+            "message": "We would like to join.",
+            "consent": "on",
+            "started": started_seconds_ago(),
+        }
+        data.update(overrides)
+        return {key: value for key, value in data.items() if value is not None}
+
+    return make
+
+
+class RecordingHandler:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SMTPServer:
+    """A real SMTP server on loopback (aiosmtpd) that records what it receives."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.handler = RecordingHandler()
+        self.controller = None
+
+    def start(self):
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+    @property
+    def messages(self):
+        return self.handler.messages
+
+
+@pytest.fixture
+def smtp_server(settings):
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_TIMEOUT = 5
+    settings.POLICY_OFFICER_EMAIL = "officer@metropolis.example"
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def hanging_smtp_server(settings):
+    """A server that accepts connections and never says a word."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(50)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = listener.getsockname()[1]
+    settings.EMAIL_TIMEOUT = 1
+    yield accepted
+    stop.set()
+    thread.join()
+    for conn in accepted:
+        conn.close()
+    listener.close()

@@ -1,0 +1,268 @@
+import pytest
+from django.core import mail
+
+from signatories import services
+from signatories.models import Notification, Signatory
+from tests.signatories.conftest import started_seconds_ago
+
+
+def post(client, data, **extra):
+    return client.post("/join/", data, **extra)
+
+
+@pytest.mark.django_db
+def test_join_form_marks_required_fields_and_links_the_privacy_notice(client):
+    body = client.get("/join/").content.decode()
+    assert body.count("(required)") == 6
+    assert 'href="/join/privacy/"' in body
+    assert 'name="csrfmiddlewaretoken"' in body
+    assert 'name="fax_number"' in body  # the honeypot is there, hidden
+    assert 'name="started"' in body
+
+
+@pytest.mark.django_db
+def test_valid_request_is_stored_pending_and_redirects_to_thanks(client, join_data, theme):
+    response = post(client, join_data(themes=[theme.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/join/thanks/"
+    signatory = Signatory.objects.get()
+    assert signatory.status == Signatory.Status.PENDING
+    assert signatory.organisation == "Metropolitan Area of Testville"
+    assert signatory.country.code == "BR"
+    assert signatory.region == "americas"
+    assert list(signatory.themes.all()) == [theme]
+    assert signatory.consent_at is not None and signatory.consent_version
+    assert signatory.language == "en"
+    thanks = client.get("/join/thanks/").content.decode()
+    assert "What happens next" in thanks
+
+
+@pytest.mark.django_db
+def test_emails_are_queued_not_sent_during_the_request(client, join_data, mailoutbox):
+    post(client, join_data())
+
+    assert mailoutbox == []
+    kinds = sorted(Notification.objects.values_list("kind", "to"))
+    assert kinds == [
+        ("acknowledgement", "ana@testville.example.org"),
+        ("new_request", "policy-officer@example.org"),
+    ]
+
+
+@pytest.mark.django_db
+def test_missing_fields_are_reported_next_to_each_field_and_input_is_kept(client, join_data):
+    response = post(client, join_data(organisation="", contact_email="", city="Montréal"))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert Signatory.objects.count() == 0
+    assert 'id="id_organisation_error"' in body
+    assert 'aria-describedby="id_contact_email_hint id_contact_email_error"' in body
+    assert 'aria-invalid="true"' in body
+    assert 'value="Montréal"' in body
+    assert 'value="Ana Example"' in body
+    assert 'href="#id_organisation"' in body  # the error summary links to the field
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("contact_email", "not-an-email", "Enter a valid email address."),
+        ("website", "http://", "Enter a valid URL."),
+        ("organisation", "x" * 10_000, "at most 200 characters"),
+        ("message", "y" * 10_000, "at most 2000 characters"),
+        ("country", "ZZ", "Select a valid choice."),
+        ("kind", "emperor", "Select a valid choice."),
+        ("organisation", "\x00\x01", "Null characters are not allowed."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_not_a_500(client, join_data, field, value, message):
+    response = post(client, join_data(**{field: value}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_unknown_theme_ids_are_rejected(client, join_data):
+    response = post(client, join_data(themes=["999999", "abc"]))
+    assert response.status_code == 200
+    assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_control_characters_are_removed_and_spaces_tidied(client, join_data):
+    post(
+        client, join_data(organisation="  Metro\x07polis\x1b  Area ", message="Line 1\nLine\x0c 2")
+    )
+    signatory = Signatory.objects.get()
+    assert signatory.organisation == "Metropolis Area"
+    assert signatory.message == "Line 1\nLine 2"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["São Paulo", "Montréal", "北京市人民政府", "Città metropolitana"])
+def test_non_ascii_names_are_stored_and_shown(client, join_data, name):
+    post(client, join_data(organisation=name, city=name))
+    signatory = Signatory.objects.get()
+    signatory.status = Signatory.Status.APPROVED
+    signatory.save()
+    assert name in client.get("/signatories/").content.decode()
+
+
+@pytest.mark.django_db
+def test_markup_in_the_organisation_name_is_shown_as_text(client, join_data):
+    post(client, join_data(organisation="<script>alert(1)</script> City"))
+    Signatory.objects.update(status=Signatory.Status.APPROVED)
+
+    body = client.get("/signatories/").content.decode()
+
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; City" in body
+    officer_email = Notification.objects.get(kind="new_request")
+    assert "<script>" not in officer_email.html_body
+    assert "<script>alert(1)</script> City" in officer_email.text_body
+
+
+@pytest.mark.django_db
+def test_consent_is_required(client, join_data):
+    response = post(client, join_data(consent=None))
+    assert "Please agree to the privacy notice" in response.content.decode()
+    assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_honeypot_submissions_look_accepted_but_are_not_stored(client, join_data):
+    response = post(client, join_data(fax_number="+1 555 0100"))
+    assert response.status_code == 302
+    assert Signatory.objects.count() == 0
+    assert Notification.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("started", ["just now", "forged:token", ""])
+def test_forms_sent_too_fast_or_without_a_valid_stamp_are_refused_with_input_kept(
+    client, join_data, started
+):
+    if started == "just now":
+        started = started_seconds_ago(0)
+    response = post(client, join_data(started=started))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "send the form again" in body
+    assert 'value="Ana Example"' in body
+    assert Signatory.objects.count() == 0
+    # The page carries a fresh stamp, so a person who sends it again gets through.
+    assert f'value="{started}"' not in body or not started
+
+
+@pytest.mark.django_db
+def test_same_organisation_and_country_while_pending_creates_no_second_row(client, join_data):
+    post(client, join_data())
+    response = post(
+        client,
+        join_data(organisation="METROPOLITAN AREA OF TESTVILLE", contact_email="other@x.example"),
+    )
+    assert "We already have a request" in response.content.decode()
+    assert Signatory.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_same_contact_email_while_approved_creates_no_second_row(client, join_data):
+    post(client, join_data())
+    Signatory.objects.update(status=Signatory.Status.APPROVED)
+    response = post(
+        client, join_data(organisation="Another body", contact_email="ANA@testville.example.org")
+    )
+    assert "We already have a request" in response.content.decode()
+    assert Signatory.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_same_organisation_in_another_country_is_a_different_institution(client, join_data):
+    post(client, join_data())
+    post(client, join_data(country="PT", contact_email="other@x.example"))
+    assert Signatory.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_declined_institution_may_ask_again(client, join_data):
+    post(client, join_data())
+    Signatory.objects.update(status=Signatory.Status.DECLINED)
+    post(client, join_data())
+    assert Signatory.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_duplicate_that_slips_past_the_form(join_data):
+    fields = {
+        "organisation": "Race City",
+        "kind": "government",
+        "city": "Race",
+        "country": "FR",
+        "website": "",
+        "contact_name": "A",
+        "contact_role": "",
+        "contact_email": "a@race.example",
+        "message": "",
+    }
+    services.signatory_submit(fields=fields, themes=[], language="en")
+    with pytest.raises(services.DuplicateRequest):
+        services.signatory_submit(
+            fields={**fields, "contact_email": "b@race.example"}, themes=[], language="en"
+        )
+    assert Signatory.objects.count() == 1
+    assert Notification.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_too_many_submissions_from_one_client_get_a_429_with_input_kept(
+    client, join_data, settings
+):
+    settings.JOIN_RATE_LIMIT = 2
+    for n in range(2):
+        response = post(
+            client, join_data(organisation=f"City {n}", contact_email=f"p{n}@x.example")
+        )
+        assert response.status_code == 302
+    post(client, join_data(organisation="Third", contact_email="p3@x.example"))
+    response = post(client, join_data(organisation="Fourth", contact_email="p4@x.example"))
+
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Too many requests" in body
+    assert 'value="Fourth"' in body
+    assert not Signatory.objects.filter(organisation__in=["Third", "Fourth"]).exists()
+
+
+@pytest.mark.django_db
+def test_rate_limit_counts_each_client_separately(client, join_data, settings):
+    settings.JOIN_RATE_LIMIT = 1
+    post(client, join_data(), REMOTE_ADDR="192.0.2.1")
+    response = post(
+        client,
+        join_data(organisation="Other", contact_email="o@x.example"),
+        REMOTE_ADDR="192.0.2.2",
+    )
+    assert response.status_code == 302
+    assert Signatory.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_csrf_is_enforced(join_data):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/join/", join_data())
+    assert response.status_code == 403
+    assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_other_methods_are_refused(client):
+    assert client.put("/join/").status_code == 405
+
+
+def test_no_email_is_sent_inline(mailoutbox):
+    assert mail.outbox == []

@@ -1,0 +1,21 @@
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+
+
+class RejectNullCharactersMiddleware:
+    """Answer 400 to query strings carrying NUL characters.
+
+    No page of the portal takes them, and PostgreSQL refuses them in any query, so
+    without this a filter like `?country=%00` would end in a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
+            return HttpResponseBadRequest(
+                _("The address contains characters that are not allowed."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
