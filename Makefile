@@ -17,10 +17,12 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.run-deps
 
-## Serve the portal with its starting content on http://127.0.0.1:$(PORT)
+## Serve the portal with its starting content on http://127.0.0.1:$(PORT), and its email worker
 run: $(VENV)/.run-deps
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content --if-empty
+	$(BIN)/python manage.py send_notifications & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
