@@ -130,8 +130,5 @@ class JoinForm(forms.ModelForm):
                 return True
         return bool(email) and active.filter(contact_email__iexact=email).exists()
 
-    def has_duplicate_error(self) -> bool:
-        return any(e.code == "duplicate" for e in self.non_field_errors().as_data())
-
     def signatory_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}

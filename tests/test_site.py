@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
+from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
 THEME_TITLES = [
@@ -69,10 +70,21 @@ def test_shipped_content_loads_with_eight_themes_and_enough_insights(content):
 
 
 @pytest.mark.django_db
+def test_shipped_content_has_the_thirteen_early_signatories_approved(content):
+    approved = Signatory.objects.approved()
+    assert approved.count() == 13
+    assert approved.filter(organisation="Berlin", public_note="Metropolis Presidency").exists()
+    assert not approved.exclude(contact_email="").exists()  # no personal data is shipped
+
+
+@pytest.mark.django_db
 def test_loading_content_twice_changes_nothing(content):
-    before = (Theme.objects.count(), Insight.objects.count())
+    def counts():
+        return Theme.objects.count(), Insight.objects.count(), Signatory.objects.count()
+
+    before = counts()
     call_command("load_content", stdout=StringIO())
-    assert (Theme.objects.count(), Insight.objects.count()) == before
+    assert counts() == before
 
 
 @pytest.mark.django_db
@@ -128,6 +140,11 @@ def test_every_page_type_has_exactly_one_h1(client, content):
         insight.theme.get_absolute_url(),
         insight.get_absolute_url(),
         f"/tags/{tag.slug}/",
+        "/join/",
+        "/join/thanks/",
+        "/join/privacy/",
+        "/signatories/",
+        "/signatories/ask-your-city/",
         "/no-such-page/",
     ]
     for url in urls:

@@ -266,3 +266,14 @@ def test_other_methods_are_refused(client):
 
 def test_no_email_is_sent_inline(mailoutbox):
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_form_itself_spots_a_duplicate_before_touching_the_database(client, join_data):
+    from signatories.forms import JoinForm
+
+    post(client, join_data())
+    form = JoinForm(join_data(contact_email="someone.else@x.example"))
+
+    assert not form.is_valid()
+    assert [e.code for e in form.non_field_errors().as_data()] == ["duplicate"]
