@@ -197,3 +197,14 @@ def test_database_url_selects_postgresql():
         "shell", "-c", script, DATABASE_URL="postgres://u:p@db.example:5432/toolkit"
     )
     assert re.search(r"postgresql", result.stdout), result.stderr
+
+
+def test_every_environment_variable_is_documented():
+    source = (settings.BASE_DIR / "toolkit_portal" / "settings.py").read_text()
+    names = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', source))
+    example = (settings.BASE_DIR / ".env.example").read_text()
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    assert len(names) > 15
+    for name in names:
+        assert f"\n{name}=" in example, f"{name} missing from .env.example"
+        assert f"`{name}`" in readme, f"{name} missing from README.md"
