@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from initiatives.models import Entry, Programme
 from toolkit.models import Insight, Theme
 
 _sequence = itertools.count(1)
@@ -34,3 +35,36 @@ def make_insight(theme: Theme | None = None, tags: list[str] | None = None, **fi
     if tags:
         insight.tags.set(tags)
     return insight
+
+
+def make_programme(**fields) -> Programme:
+    n = next(_sequence)
+    defaults = {
+        "position": n,
+        "title": f"Programme {n}",
+        "slug": f"programme-{n}",
+        "tagline": "What the programme does.",
+    }
+    return Programme.objects.create(**{**defaults, **fields})
+
+
+def make_entry(
+    programme: Programme | None = None,
+    themes: list[Theme] = (),
+    tags: list[str] | None = None,
+    **fields,
+) -> Entry:
+    n = next(_sequence)
+    defaults = {
+        "title": f"Entry {n}",
+        "slug": f"entry-{n}",
+        "summary": "What the city did.",
+        "body": "Some **detail**.",
+        "status": Entry.Status.PUBLISHED,
+    }
+    entry = Entry.objects.create(programme=programme or make_programme(), **{**defaults, **fields})
+    if themes:
+        entry.themes.set(themes)
+    if tags:
+        entry.tags.set(tags)
+    return entry

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
+from initiatives.models import Entry, Programme
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
@@ -70,6 +71,20 @@ def test_shipped_content_loads_with_eight_themes_and_enough_insights(content):
 
 
 @pytest.mark.django_db
+def test_shipped_content_has_the_three_programmes_with_linked_entries(content):
+    assert list(Programme.objects.values_list("slug", flat=True)) == [
+        "metrotalks",
+        "learning-from-cities",
+        "cities-for-global-health",
+    ]
+    for programme in Programme.objects.all():
+        assert programme.entries.published().exists(), programme
+    for entry in Entry.objects.all():
+        assert entry.themes.exists(), entry
+        assert entry.tags.exists(), entry
+
+
+@pytest.mark.django_db
 def test_shipped_content_has_the_thirteen_early_signatories_approved(content):
     approved = Signatory.objects.approved()
     assert approved.count() == 13
@@ -80,7 +95,7 @@ def test_shipped_content_has_the_thirteen_early_signatories_approved(content):
 @pytest.mark.django_db
 def test_loading_content_twice_changes_nothing(content):
     def counts():
-        return Theme.objects.count(), Insight.objects.count(), Signatory.objects.count()
+        return [m.objects.count() for m in (Theme, Insight, Programme, Entry, Signatory)]
 
     before = counts()
     call_command("load_content", stdout=StringIO())
@@ -140,6 +155,9 @@ def test_every_page_type_has_exactly_one_h1(client, content):
         insight.theme.get_absolute_url(),
         insight.get_absolute_url(),
         f"/tags/{tag.slug}/",
+        "/initiatives/",
+        Programme.objects.first().get_absolute_url(),
+        Entry.objects.first().get_absolute_url(),
         "/join/",
         "/join/thanks/",
         "/join/privacy/",

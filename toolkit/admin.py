@@ -1,7 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from toolkit_portal.admin_actions import publish, unpublish
 
 from .models import Insight, Theme
 
@@ -29,7 +30,7 @@ class InsightAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
-    actions = ["publish", "unpublish"]
+    actions = [publish, unpublish]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
@@ -42,21 +43,3 @@ class InsightAdmin(admin.ModelAdmin):
     @admin.display(description=_("tags"))
     def tag_list(self, insight):
         return ", ".join(tag.name for tag in insight.tags.all())
-
-    @admin.action(description=_("Publish selected insights"))
-    def publish(self, request, queryset):
-        count = queryset.update(status=Insight.Status.PUBLISHED)
-        self.message_user(
-            request,
-            ngettext("%d insight published.", "%d insights published.", count) % count,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish selected insights (back to draft)"))
-    def unpublish(self, request, queryset):
-        count = queryset.update(status=Insight.Status.DRAFT)
-        self.message_user(
-            request,
-            ngettext("%d insight unpublished.", "%d insights unpublished.", count) % count,
-            messages.SUCCESS,
-        )

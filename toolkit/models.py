@@ -13,6 +13,11 @@ from toolkit_portal.rendering import render_markdown
 THEME_COUNT = 8
 
 
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
 def published_insights_filter(prefix: str = "") -> Q:
     """The rule for a public insight, usable from a related model (prefix "insights__")."""
     return Q(**{f"{prefix}status": Insight.Status.PUBLISHED}) & Q(
@@ -77,9 +82,7 @@ class InsightQuerySet(models.QuerySet):
 class Insight(models.Model):
     """A key insight of the toolkit, under one thematic area."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+    Status = PublicationStatus
 
     theme = models.ForeignKey(
         Theme, on_delete=models.PROTECT, related_name="insights", verbose_name=_("theme")

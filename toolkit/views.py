@@ -4,7 +4,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from initiatives.models import Entry
+
 from .models import Insight, Theme
+
+RELATED_ENTRIES = 6
 
 INSIGHTS_PER_PAGE = 12
 
@@ -37,12 +41,14 @@ def theme_detail(request, theme):
 
     page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
     committed = theme.signatories.approved().only("organisation", "city", "country")
+    related_entries = Entry.objects.published().filter(themes=theme).for_listing()
     return render(
         request,
         "toolkit/theme_detail.html",
         {
             "theme": theme,
             "committed": committed,
+            "related_entries": related_entries[:RELATED_ENTRIES],
             "page": page,
             "theme_tags": theme_tags,
             "tag_slug": tag_slug,
@@ -58,18 +64,30 @@ def insight_detail(request, theme, insight):
         slug=insight,
     )
     newer, older = insight.neighbours()
+    related_entries = Entry.objects.published().filter(insights=insight).for_listing()
     return render(
         request,
         "toolkit/insight_detail.html",
-        {"insight": insight, "theme": insight.theme, "newer": newer, "older": older},
+        {
+            "insight": insight,
+            "theme": insight.theme,
+            "newer": newer,
+            "older": older,
+            "related_entries": related_entries[:RELATED_ENTRIES],
+        },
     )
 
 
 def tag_detail(request, tag):
+    """Everything public with this tag: insights, then initiative entries, each paginated."""
     tag = get_object_or_404(Tag, slug=tag)
     insights = Insight.objects.published().filter(tags=tag).for_listing()
+    entries = Entry.objects.published().filter(tags=tag).for_listing()
     page = Paginator(insights, INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
-    if not page.paginator.count:
+    entry_page = Paginator(entries, INSIGHTS_PER_PAGE).get_page(request.GET.get("entries_page"))
+    if not page.paginator.count and not entry_page.paginator.count:
         # A tag used only by drafts is not public.
         raise Http404
-    return render(request, "toolkit/tag_detail.html", {"tag": tag, "page": page})
+    return render(
+        request, "toolkit/tag_detail.html", {"tag": tag, "page": page, "entry_page": entry_page}
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("toolkit.urls")),
     path("", include("signatories.urls")),
+    path("", include("initiatives.urls")),
 ]
 
 admin.site.site_header = _("Metropolis toolkit administration")

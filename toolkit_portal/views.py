@@ -5,10 +5,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from initiatives.models import Entry
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
 LATEST_INSIGHTS = 6
+LATEST_ENTRIES = 3
 
 
 def home(request):
@@ -18,6 +20,7 @@ def home(request):
         {
             "themes": Theme.objects.with_insight_counts(),
             "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
+            "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
             "signatory_count": Signatory.objects.approved().count(),
         },
     )

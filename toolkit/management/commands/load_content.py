@@ -3,6 +3,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from initiatives.services import initiatives_load_content
 from signatories.services import signatories_load_content
 from toolkit.models import Theme
 from toolkit.services import toolkit_load_content
@@ -30,9 +31,11 @@ class Command(BaseCommand):
             self.stdout.write("Content already present: nothing loaded.")
             return
         themes, insights = toolkit_load_content(data=read_fixture("toolkit.json"))
+        programmes, entries = initiatives_load_content(data=read_fixture("initiatives.json"))
         signatories = signatories_load_content(data=read_fixture("signatories.json"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {themes} themes, {insights} insights and {signatories} signatories."
+                f"Loaded {themes} themes, {insights} insights, {programmes} programmes, "
+                f"{entries} initiative entries and {signatories} signatories."
             )
         )

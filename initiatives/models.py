@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from toolkit.models import Insight, PublicationStatus, Theme
+from toolkit_portal.rendering import render_markdown
+
+
+class Programme(models.Model):
+    """One of the three initiatives that feed the toolkit."""
+
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    title = models.CharField(_("title"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    tagline = models.CharField(_("tagline"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:programme", kwargs={"programme": self.slug})
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self) -> EntryQuerySet:
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def for_listing(self) -> EntryQuerySet:
+        return self.select_related("programme")
+
+
+class Entry(models.Model):
+    """A talk, a city leader's story or a city policy published by one of the programmes."""
+
+    Status = PublicationStatus
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="entries", verbose_name=_("programme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Leave empty when it is not known.")
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    people = models.TextField(
+        _("people"),
+        blank=True,
+        help_text=_("Speakers or city leaders, one per line: name, role, organisation."),
+    )
+    summary = models.CharField(_("summary"), max_length=300)
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    body_html = models.TextField(editable=False, blank=True)
+    external_url = models.URLField(
+        _("external link"), max_length=500, blank=True, help_text=_("The video or the source.")
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="entries", blank=True, verbose_name=_("thematic areas")
+    )
+    insights = models.ManyToManyField(
+        Insight,
+        related_name="related_entries",
+        blank=True,
+        verbose_name=_("related insights"),
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").desc(nulls_last=True), "-created_at", "title"]
+        verbose_name = _("initiative entry")
+        verbose_name_plural = _("initiative entries")
+        indexes = [models.Index(fields=["programme", "status", "-date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "initiatives:entry", kwargs={"programme": self.programme.slug, "entry": self.slug}
+        )
+
+    @property
+    def people_list(self) -> list[str]:
+        return [line.strip() for line in self.people.splitlines() if line.strip()]
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in [self.city, str(self.country.name or "")] if part)
