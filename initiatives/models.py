@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -9,6 +11,7 @@ from taggit.managers import TaggableManager
 
 from toolkit.models import Insight, PublicationStatus, Theme
 from toolkit_portal.rendering import render_markdown
+from toolkit_portal.search import update_search_vector
 
 
 class Programme(models.Model):
@@ -86,6 +89,8 @@ class Entry(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 
@@ -93,7 +98,10 @@ class Entry(models.Model):
         ordering = [F("date").desc(nulls_last=True), "-created_at", "title"]
         verbose_name = _("initiative entry")
         verbose_name_plural = _("initiative entries")
-        indexes = [models.Index(fields=["programme", "status", "-date"])]
+        indexes = [
+            models.Index(fields=["programme", "status", "-date"]),
+            GinIndex(fields=["search_vector"], name="entry_search_vector_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -101,6 +109,7 @@ class Entry(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+        update_search_vector(Entry, self.pk)
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from toolkit_portal.rendering import render_markdown
+from toolkit_portal.search import update_search_vector
 
 THEME_COUNT = 8
 
@@ -104,6 +107,8 @@ class Insight(models.Model):
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = InsightQuerySet.as_manager()
 
@@ -111,7 +116,10 @@ class Insight(models.Model):
         ordering = ["-published_on", "title"]
         verbose_name = _("insight")
         verbose_name_plural = _("insights")
-        indexes = [models.Index(fields=["theme", "status", "-published_on", "title"])]
+        indexes = [
+            models.Index(fields=["theme", "status", "-published_on", "title"]),
+            GinIndex(fields=["search_vector"], name="insight_search_vector_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -119,13 +127,10 @@ class Insight(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+        update_search_vector(Insight, self.pk)
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})
-
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()
 
     def neighbours(self) -> tuple[Insight | None, Insight | None]:
         """The published insights before and after this one in its theme's list order."""

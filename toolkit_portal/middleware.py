@@ -1,4 +1,4 @@
-from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -14,8 +14,6 @@ class RejectNullCharactersMiddleware:
 
     def __call__(self, request):
         if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
-            return HttpResponseBadRequest(
-                _("The address contains characters that are not allowed."),
-                content_type="text/plain; charset=utf-8",
-            )
+            message = _("The address contains characters that are not allowed.")
+            return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)

@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", views.search, name="search"),
     path("admin/", admin.site.urls),
     path("", include("toolkit.urls")),
     path("", include("signatories.urls")),

@@ -1,5 +1,6 @@
 """Site-wide pages: the home page, the health check and the error pages."""
 
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -9,8 +10,12 @@ from initiatives.models import Entry
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
+from . import search as site_search
+from .forms import SearchForm
+
 LATEST_INSIGHTS = 6
 LATEST_ENTRIES = 3
+RESULTS_PER_PAGE = 10
 
 
 def home(request):
@@ -36,3 +41,22 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "query": "", "page": None, "results": []}
+    if not form.is_valid():
+        return render(request, "search.html", context, status=400)
+
+    query, kind, theme = (form.cleaned_data[f] for f in ("q", "type", "theme"))
+    context["query"] = query
+    context["truncated"] = len(form.data.get("q", "")) > site_search.MAX_QUERY_LENGTH
+    if not query:
+        return render(request, "search.html", context)
+
+    hits = site_search.ranked_hits(query, kind=kind, theme=theme)
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    context["page"] = page
+    context["results"] = site_search.results(list(page.object_list), query)
+    return render(request, "search.html", context)

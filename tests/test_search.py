@@ -1,0 +1,143 @@
+"""Site search. Runs on both databases: full-text on PostgreSQL, substring on SQLite."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from tests.factories import make_entry, make_insight, make_programme, make_theme
+from toolkit.models import Insight
+
+
+def titles(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return re.findall(r'<h2 class="h3"><a href="[^"]+">([^<]+)</a></h2>', response.content.decode())
+
+
+@pytest.fixture
+def content(theme):
+    make_insight(
+        theme=theme,
+        title="Cool streets for summer",
+        body="Plant trees so that heatwaves hurt less in dense districts.",
+    )
+    make_insight(theme=theme, title="Budgets that listen", body="Let residents decide spending.")
+    make_insight(
+        theme=theme,
+        title="Heatwaves need shade",
+        body="Public space can protect people.",
+        status=Insight.Status.DRAFT,
+    )
+    make_entry(
+        make_programme(title="Cities for Global Health"),
+        title="Lima te Escucha",
+        summary="Online psychological counselling.",
+        body="A service of the Municipalidad de Lima.",
+        themes=[theme],
+    )
+
+
+@pytest.mark.django_db
+def test_a_word_only_in_one_body_finds_that_insight(client, content):
+    assert titles(client, q="heatwaves") == ["Cool streets for summer"]
+
+
+@pytest.mark.django_db
+def test_a_title_match_ranks_above_a_body_only_match(client, theme):
+    make_insight(theme=theme, title="Mobility first", body="Walking and cycling matter.")
+    make_insight(theme=theme, title="Parks", body="Good for mobility of children.")
+    make_insight(theme=theme, title="Streets", body="Nothing relevant here.")
+    assert titles(client, q="mobility") == ["Mobility first", "Parks"]
+
+
+@pytest.mark.django_db
+def test_drafts_never_appear(client, content):
+    assert "Heatwaves need shade" not in titles(client, q="heatwaves")
+    assert "Heatwaves need shade" not in titles(client, q="shade")
+
+
+@pytest.mark.django_db
+def test_search_covers_initiative_entries(client, content):
+    assert titles(client, q="counselling") == ["Lima te Escucha"]
+
+
+@pytest.mark.django_db
+def test_results_filter_by_type_and_theme(client, content, theme):
+    other = make_theme(title="Other", slug="other")
+    make_insight(theme=other, title="Lima elsewhere", body="Lima again.")
+
+    assert titles(client, q="lima", type="entry") == ["Lima te Escucha"]
+    assert titles(client, q="lima", type="insight") == ["Lima elsewhere"]
+    assert titles(client, q="lima", theme=theme.slug) == ["Lima te Escucha"]
+
+
+@pytest.mark.django_db
+def test_matches_are_highlighted_and_content_escaped(client, theme):
+    make_insight(theme=theme, title="Markup", body="Heatwaves <script>alert(1)</script> hurt.")
+    body = client.get("/search/", {"q": "heatwaves"}).content.decode()
+    assert re.search(r"<mark>heatwaves</mark>", body, re.IGNORECASE)
+    assert "<script>alert(1)</script>" not in body
+
+
+@pytest.mark.django_db
+def test_results_are_paginated(client, theme):
+    for n in range(25):
+        make_insight(theme=theme, title=f"Housing idea {n}", body="Housing.")
+    first = client.get("/search/", {"q": "housing"}).content.decode()
+    third = client.get("/search/", {"q": "housing", "page": 3}).content.decode()
+    assert "25 results" in first and "Page 1 of 3" in first
+    assert third.count('class="result"') == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "q",
+    ["", "   ", "!!!", "&&& ||| !!", "\x01\x02\x1f", "x" * 5000,
+     "'; DROP TABLE toolkit_insight; --",
+     "<script>", "北京", "(((", "\"unclosed", "-", "a:*", "!", "or"],
+)  # fmt: skip
+def test_odd_queries_give_a_clear_page(client, content, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Search the toolkit" in body
+    if len(q) > 200:
+        assert "only its first 200 characters were used" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"q": "x", "type": "nope"}, {"q": "x", "theme": "no-theme"}])
+def test_unknown_filters_give_a_400_page(client, content, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert "not valid" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_null_characters_are_refused_with_a_400(client):
+    assert client.get("/search/?q=a%00b").status_code == 400
+
+
+@pytest.mark.django_db
+def test_every_page_has_the_search_box(client, theme):
+    body = client.get("/toolkit/").content.decode()
+    assert 'role="search"' in body and 'action="/search/"' in body
+
+
+@pytest.mark.django_db
+def test_search_query_count_does_not_grow_with_results(
+    client, theme, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_insight(theme=theme, title=f"Housing {n}", tags=["housing"])
+        make_entry(title=f"Housing practice {n}", themes=[theme])
+    with django_assert_max_num_queries(5):
+        client.get("/search/", {"q": "housing"})
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+@pytest.mark.django_db
+def test_full_text_search_matches_word_forms_on_postgresql(client, theme):
+    make_insight(theme=theme, title="Planning together", body="Residents planned the square.")
+    assert titles(client, q="plans") == ["Planning together"]

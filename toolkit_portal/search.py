@@ -1,0 +1,160 @@
+"""Site search across published insights and initiative entries.
+
+On PostgreSQL: full-text search over a weighted tsvector column (title A, summary B,
+body C) with a GIN index, ranked, with highlighted excerpts. On SQLite: a plain
+substring search, so that the default install still finds things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+EXCERPT_WORDS = 30
+START, STOP = "\x02", "\x03"
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"[*_#>`]+")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(raw: str) -> str:
+    """What we actually search for: control characters removed, spaces tidied, bounded."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
+
+
+def search_vector() -> SearchVector:
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("summary", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+
+
+def update_search_vector(model, pk) -> None:
+    """Refresh one row's search vector (PostgreSQL only; SQLite searches the text)."""
+    if full_text():
+        model.objects.filter(pk=pk).update(search_vector=search_vector())
+
+
+def rebuild_search_vectors(queryset: QuerySet) -> int:
+    return queryset.update(search_vector=search_vector()) if full_text() else 0
+
+
+def matching(queryset: QuerySet, query: str) -> QuerySet:
+    """Rows of `queryset` that match `query`, annotated with a `rank`."""
+    if full_text():
+        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+        return queryset.filter(search_vector=search_query).annotate(
+            rank=SearchRank(F("search_vector"), search_query)
+        )
+    words = query.split()[:10]
+    condition = Q()
+    for word in words:
+        condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    return queryset.filter(condition).annotate(
+        rank=Case(
+            When(title__icontains=query, then=Value(3.0)),
+            When(summary__icontains=query, then=Value(2.0)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    )
+
+
+def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
+    if not full_text():
+        return queryset
+    return queryset.annotate(
+        headline=SearchHeadline(
+            Concat("summary", Value(" "), "body", output_field=TextField()),
+            SearchQuery(query, search_type="websearch", config=CONFIG),
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=EXCERPT_WORDS,
+            min_words=15,
+        )
+    )
+
+
+def excerpt(item, query: str) -> SafeString:
+    """A short passage of the item with the matched words in <mark>, safe to show."""
+    text = getattr(item, "headline", None)
+    if text is None:
+        text = mark_words(f"{item.summary} {item.body}", query)
+    text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK.sub(r"\1", text))
+    html = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our <mark> tags are added
+
+
+def mark_words(text: str, query: str) -> str:
+    """The SQLite fallback's excerpt: a window around the first match, words marked."""
+    words = [re.escape(w) for w in query.split() if w.strip()]
+    if not words:
+        return " ".join(text.split()[:EXCERPT_WORDS])
+    pattern = re.compile("|".join(words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - 120) if first else 0
+    window = text[start : start + 320]
+    return ("… " if start else "") + pattern.sub(lambda m: f"{START}{m[0]}{STOP}", window) + " …"
+
+
+@dataclass
+class Result:
+    kind: str
+    item: object
+    excerpt: SafeString
+
+
+def searchable(theme=None) -> dict[str, QuerySet]:
+    """The published content that search covers, by kind, optionally in one theme."""
+    from initiatives.models import Entry
+    from toolkit.models import Insight
+
+    insights, entries = Insight.objects.published(), Entry.objects.published()
+    if theme:
+        insights, entries = insights.filter(theme=theme), entries.filter(themes=theme)
+    return {"insight": insights, "entry": entries}
+
+
+def ranked_hits(query: str, *, kind: str = "", theme=None) -> QuerySet:
+    """One query for all kinds: rows of (pk, rank, kind), best first, ready to paginate."""
+    ranked = [
+        matching(queryset, query).order_by().values("pk", "rank").annotate(kind=Value(name))
+        for name, queryset in searchable(theme).items()
+        if kind in ("", name)
+    ]
+    return ranked[0].union(*ranked[1:], all=True).order_by("-rank", "kind", "pk")
+
+
+def results(hits: list[dict], query: str) -> list[Result]:
+    """The objects behind one page of hits, in rank order, with their excerpts."""
+    found = {
+        name: with_headlines(queryset.for_listing(), query).in_bulk(
+            [hit["pk"] for hit in hits if hit["kind"] == name]
+        )
+        for name, queryset in searchable().items()
+    }
+    return [
+        Result(hit["kind"], item, excerpt(item, query))
+        for hit in hits
+        if (item := found[hit["kind"]].get(hit["pk"]))
+    ]
