@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from toolkit_portal.opendata import safe_cell
+
 from . import services
 from .models import Notification, Signatory
 
@@ -151,12 +153,6 @@ class SignatoryAdmin(admin.ModelAdmin):
 def export_value(signatory, field):
     value = getattr(signatory, field)
     return value.code if field == "country" else value
-
-
-def safe_cell(value) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) in user-supplied text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @admin.register(Notification)

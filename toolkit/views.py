@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
@@ -91,3 +91,15 @@ def tag_detail(request, tag):
     return render(
         request, "toolkit/tag_detail.html", {"tag": tag, "page": page, "entry_page": entry_page}
     )
+
+
+def print_toolkit(request, theme=None):
+    """The whole toolkit, or one area, as one document for printing."""
+    themes = Theme.objects.prefetch_related(
+        Prefetch("insights", queryset=Insight.objects.published().prefetch_related("tags"))
+    )
+    if theme:
+        themes = themes.filter(slug=theme)
+        if not themes:
+            raise Http404
+    return render(request, "toolkit/print.html", {"themes": themes, "single": bool(theme)})

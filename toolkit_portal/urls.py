@@ -1,13 +1,32 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from initiatives.sitemaps import EntrySitemap, ProgrammeSitemap
+from toolkit.sitemaps import InsightSitemap, StaticSitemap, TagSitemap, ThemeSitemap
+
+from . import opendata, views
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "themes": ThemeSitemap,
+    "insights": InsightSitemap,
+    "tags": TagSitemap,
+    "programmes": ProgrammeSitemap,
+    "entries": EntrySitemap,
+}
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.search, name="search"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("data/", opendata.data_index, name="data"),
+    re_path(
+        r"^data/(?P<name>[a-z]+)\.(?P<fmt>json|csv)$", opendata.dataset_download, name="dataset"
+    ),
     path("admin/", admin.site.urls),
     path("", include("toolkit.urls")),
     path("", include("signatories.urls")),

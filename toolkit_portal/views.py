@@ -31,6 +31,16 @@ def home(request):
     )
 
 
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 def healthz(request):
     """For load balancers: 200 once the database answers a trivial query."""
