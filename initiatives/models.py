@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from toolkit.models import Insight, PublicationStatus, Theme
-from toolkit_portal.rendering import render_markdown
+from toolkit_portal.rendering import render_markdown_translations
 from toolkit_portal.search import update_search_vector
 
 
@@ -33,7 +33,7 @@ class Programme(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.description_html = render_markdown(self.description)
+        render_markdown_translations(self, "description", "description_html")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -95,7 +95,7 @@ class Entry(models.Model):
     objects = EntryQuerySet.as_manager()
 
     class Meta:
-        ordering = [F("date").desc(nulls_last=True), "-created_at", "title"]
+        ordering = [F("date").desc(nulls_last=True), "-created_at", "slug"]
         verbose_name = _("initiative entry")
         verbose_name_plural = _("initiative entries")
         indexes = [
@@ -107,7 +107,7 @@ class Entry(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
+        render_markdown_translations(self, "body", "body_html")
         super().save(*args, **kwargs)
         update_search_vector(Entry, self.pk)
 

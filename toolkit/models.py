@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from toolkit_portal.rendering import render_markdown
+from toolkit_portal.rendering import render_markdown_translations
 from toolkit_portal.search import update_search_vector
 
 THEME_COUNT = 8
@@ -67,7 +67,7 @@ class Theme(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.description_html = render_markdown(self.description)
+        render_markdown_translations(self, "description", "description_html")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -113,11 +113,12 @@ class Insight(models.Model):
     objects = InsightQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_on", "title"]
+        # Slugs, unlike titles, are the same in every language.
+        ordering = ["-published_on", "slug"]
         verbose_name = _("insight")
         verbose_name_plural = _("insights")
         indexes = [
-            models.Index(fields=["theme", "status", "-published_on", "title"]),
+            models.Index(fields=["theme", "status", "-published_on"]),
             GinIndex(fields=["search_vector"], name="insight_search_vector_gin"),
         ]
 
@@ -125,7 +126,7 @@ class Insight(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
+        render_markdown_translations(self, "body", "body_html")
         super().save(*args, **kwargs)
         update_search_vector(Insight, self.pk)
 
@@ -138,14 +139,14 @@ class Insight(models.Model):
         newer = (
             siblings.filter(
                 Q(published_on__gt=self.published_on)
-                | Q(published_on=self.published_on, title__lt=self.title)
+                | Q(published_on=self.published_on, slug__lt=self.slug)
             )
-            .order_by("published_on", "-title")
+            .order_by("published_on", "-slug")
             .first()
         )
         older = siblings.filter(
             Q(published_on__lt=self.published_on)
-            | Q(published_on=self.published_on, title__gt=self.title)
+            | Q(published_on=self.published_on, slug__gt=self.slug)
         ).first()
         for neighbour in (newer, older):
             if neighbour:

@@ -6,6 +6,7 @@ import re
 
 import markdown
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h2", "h3", "h4",
@@ -31,3 +32,10 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def render_markdown_translations(obj, source: str, target: str) -> None:
+    """Render `obj.<source>_<lang>` into `obj.<target>_<lang>` for every language."""
+    for code, _name in settings.LANGUAGES:
+        text = getattr(obj, f"{source}_{code}", "") or ""
+        setattr(obj, f"{target}_{code}", render_markdown(text))

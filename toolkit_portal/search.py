@@ -18,11 +18,13 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-CONFIG = "english"
+# PostgreSQL text search configurations, by interface language.
+CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 MAX_QUERY_LENGTH = 200
 EXCERPT_WORDS = 30
 START, STOP = "\x02", "\x03"
@@ -41,11 +43,22 @@ def clean_query(raw: str) -> str:
 
 
 def search_vector() -> SearchVector:
-    return (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("summary", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
+    """Every language's title (A), summary (B) and body (C), each stemmed in its language."""
+    vector = None
+    for code, config in CONFIGS.items():
+        for field, weight in [("title", "A"), ("summary", "B"), ("body", "C")]:
+            part = SearchVector(f"{field}_{code}", weight=weight, config=config)
+            vector = part if vector is None else vector + part
+    return vector
+
+
+def search_query(query: str) -> SearchQuery:
+    """The words as English, and as the reader's language when that is another one."""
+    result = SearchQuery(query, search_type="websearch", config=CONFIGS["en"])
+    config = CONFIGS.get(get_language() or "en", CONFIGS["en"])
+    if config != CONFIGS["en"]:
+        result |= SearchQuery(query, search_type="websearch", config=config)
+    return result
 
 
 def update_search_vector(model, pk) -> None:
@@ -61,22 +74,30 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
 def matching(queryset: QuerySet, query: str) -> QuerySet:
     """Rows of `queryset` that match `query`, annotated with a `rank`."""
     if full_text():
-        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-        return queryset.filter(search_vector=search_query).annotate(
-            rank=SearchRank(F("search_vector"), search_query)
+        words = search_query(query)
+        return queryset.filter(search_vector=words).annotate(
+            rank=SearchRank(F("search_vector"), words)
         )
-    words = query.split()[:10]
     condition = Q()
-    for word in words:
-        condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    for word in query.split()[:10]:
+        condition &= in_any_language(["title", "summary", "body"], word)
     return queryset.filter(condition).annotate(
         rank=Case(
-            When(title__icontains=query, then=Value(3.0)),
-            When(summary__icontains=query, then=Value(2.0)),
+            When(in_any_language(["title"], query), then=Value(3.0)),
+            When(in_any_language(["summary"], query), then=Value(2.0)),
             default=Value(1.0),
             output_field=FloatField(),
         )
     )
+
+
+def in_any_language(fields: list[str], text: str) -> Q:
+    """`text` appears in one of the fields, in one of the languages (SQLite fallback)."""
+    condition = Q()
+    for field in fields:
+        for code in CONFIGS:
+            condition |= Q(**{f"{field}_{code}__icontains": text})
+    return condition
 
 
 def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
@@ -84,15 +105,26 @@ def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
         return queryset
     return queryset.annotate(
         headline=SearchHeadline(
-            Concat("summary", Value(" "), "body", output_field=TextField()),
-            SearchQuery(query, search_type="websearch", config=CONFIG),
-            config=CONFIG,
+            Concat(*headline_fields(), output_field=TextField()),
+            search_query(query),
+            config=CONFIGS.get(get_language() or "en", CONFIGS["en"]),
             start_sel=START,
             stop_sel=STOP,
             max_words=EXCERPT_WORDS,
             min_words=15,
         )
     )
+
+
+def headline_fields() -> list:
+    """Summary and body in the reader's language, or in English where not translated."""
+    code = get_language() if get_language() in CONFIGS else "en"
+    text = TextField()
+    return [
+        Coalesce(NullIf(f"summary_{code}", Value("")), "summary_en", output_field=text),
+        Value(" "),
+        Coalesce(NullIf(f"body_{code}", Value("")), "body_en", output_field=text),
+    ]
 
 
 def excerpt(item, query: str) -> SafeString:

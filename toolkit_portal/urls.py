@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -17,21 +18,27 @@ SITEMAPS = {
     "entries": EntrySitemap,
 }
 
+# Language-neutral addresses: machines and staff.
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("data/", opendata.data_index, name="data"),
     re_path(
         r"^data/(?P<name>[a-z]+)\.(?P<fmt>json|csv)$", opendata.dataset_download, name="dataset"
     ),
     path("admin/", admin.site.urls),
+]
+
+# Pages for people: English at /…, French at /fr/…, Spanish at /es/….
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("data/", opendata.data_index, name="data"),
     path("", include("toolkit.urls")),
     path("", include("signatories.urls")),
     path("", include("initiatives.urls")),
-]
+    prefix_default_language=False,
+)
 
 admin.site.site_header = _("Metropolis toolkit administration")
 admin.site.site_title = _("Metropolis toolkit")

@@ -6,10 +6,14 @@ from django.db import migrations
 
 
 def fill_search_vectors(apps, schema_editor):
-    from toolkit_portal.search import rebuild_search_vectors
+    from django.contrib.postgres.search import SearchVector
 
     if schema_editor.connection.vendor == "postgresql":
-        rebuild_search_vectors(apps.get_model("initiatives", "Entry").objects.all())
+        apps.get_model("initiatives", "Entry").objects.update(
+            search_vector=SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("body", weight="C", config="english")
+        )
 
 
 class Migration(migrations.Migration):
