@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from toolkit_portal.admin_actions import publish, unpublish
 
@@ -9,7 +10,7 @@ from .models import Entry, Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["position", "title", "tagline", "entries"]
     list_display_links = ["title"]
     search_fields = ["title", "tagline", "description"]
@@ -24,7 +25,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(TranslationAdmin):
     list_display = ["title", "programme", "date", "city", "country", "status"]
     list_filter = ["programme", "status", "themes", "country", "tags"]
     list_select_related = ["programme"]

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from toolkit.sitemaps import PortalSitemap
 
 from .models import Entry, Programme
 
 
-class ProgrammeSitemap(Sitemap):
+class ProgrammeSitemap(PortalSitemap):
     changefreq = "weekly"
     priority = 0.7
 
@@ -11,7 +11,7 @@ class ProgrammeSitemap(Sitemap):
         return Programme.objects.all()
 
 
-class EntrySitemap(Sitemap):
+class EntrySitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):

@@ -63,13 +63,15 @@ def enqueue_new_request(signatory: Signatory) -> list[Notification]:
         language=settings.LANGUAGE_CODE,
         context={"review_url": review_url, "themes": list(signatory.themes.all())},
     )
+    with translation.override(signatory.language):
+        site_url = settings.SITE_URL + reverse("home")
     applicant = enqueue(
         signatory=signatory,
         kind=Notification.Kind.ACKNOWLEDGEMENT,
         to=signatory.contact_email,
         reply_to=settings.POLICY_OFFICER_EMAIL,
         language=signatory.language,
-        context={"site_url": settings.SITE_URL},
+        context={"site_url": site_url},
     )
     return [officer, applicant]
 
@@ -82,14 +84,13 @@ def enqueue_decision(signatory: Signatory) -> Notification | None:
         Signatory.Status.APPROVED: Notification.Kind.APPROVED,
         Signatory.Status.DECLINED: Notification.Kind.DECLINED,
     }[signatory.status]
+    with translation.override(signatory.language):
+        list_url = settings.SITE_URL + reverse("signatories:list")
     return enqueue(
         signatory=signatory,
         kind=kind,
         to=signatory.contact_email,
         reply_to=settings.POLICY_OFFICER_EMAIL,
         language=signatory.language,
-        context={
-            "site_url": settings.SITE_URL,
-            "list_url": settings.SITE_URL + reverse("signatories:list"),
-        },
+        context={"list_url": list_url},
     )

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from toolkit_portal.admin_actions import publish, unpublish
 
@@ -8,7 +9,7 @@ from .models import Insight, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslationAdmin):
     list_display = ["position", "title", "slug", "published_insights"]
     list_display_links = ["title"]
     search_fields = ["title", "summary", "description"]
@@ -23,7 +24,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Insight)
-class InsightAdmin(admin.ModelAdmin):
+class InsightAdmin(TranslationAdmin):
     list_display = ["title", "theme", "status", "published_on", "tag_list"]
     list_filter = ["status", "theme", "tags", "published_on"]
     list_select_related = ["theme"]

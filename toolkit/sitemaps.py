@@ -8,20 +8,28 @@ from initiatives.models import Entry
 from .models import Insight, Theme
 
 
-class StaticSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    """Every page in each language, with hreflang alternates and an x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
         return [
             "home", "toolkit:index", "initiatives:index", "signatories:list", "signatories:join",
-            "signatories:ask_your_city", "data", "toolkit:print",
+            "signatories:ask_your_city", "data", "toolkit:print", "accessibility",
         ]  # fmt: skip
 
     def location(self, item):
         return reverse(item)
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(PortalSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -29,7 +37,7 @@ class ThemeSitemap(Sitemap):
         return Theme.objects.all()
 
 
-class InsightSitemap(Sitemap):
+class InsightSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -39,7 +47,7 @@ class InsightSitemap(Sitemap):
         return insight.updated_at
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(PortalSitemap):
     changefreq = "weekly"
     priority = 0.4
 

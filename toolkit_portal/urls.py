@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("data/", opendata.data_index, name="data"),
+    path("accessibility/", views.accessibility, name="accessibility"),
     path("", include("toolkit.urls")),
     path("", include("signatories.urls")),
     path("", include("initiatives.urls")),

@@ -1,5 +1,6 @@
 """Site-wide pages: the home page, the health check and the error pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -29,6 +30,10 @@ def home(request):
             "signatory_count": Signatory.objects.approved().count(),
         },
     )
+
+
+def accessibility(request):
+    return render(request, "accessibility.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
 
 
 def robots_txt(request):

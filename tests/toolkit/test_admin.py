@@ -42,10 +42,12 @@ def test_staff_can_create_an_insight_in_the_admin(admin_client, theme):
         "/admin/toolkit/insight/add/",
         {
             "theme": theme.pk,
-            "title": "Count unpaid care",
+            "title_en": "Count unpaid care",
+            "title_fr": "Compter le travail de soin",
             "slug": "count-unpaid-care",
-            "summary": "Make it visible.",
-            "body": "Some **markdown**",
+            "summary_en": "Make it visible.",
+            "body_en": "Some **markdown**",
+            "body_fr": "Du **markdown**",
             "tags": "care, data",
             "status": "published",
             "published_on": "2021-06-29",
@@ -54,7 +56,9 @@ def test_staff_can_create_an_insight_in_the_admin(admin_client, theme):
     )
     assert response.status_code == 302
     insight = Insight.objects.get(slug="count-unpaid-care")
-    assert insight.body_html == "<p>Some <strong>markdown</strong></p>"
+    assert insight.body_html_en == "<p>Some <strong>markdown</strong></p>"
+    assert insight.body_html_fr == "<p>Du <strong>markdown</strong></p>"
+    assert insight.title_fr == "Compter le travail de soin"
     assert sorted(insight.tags.names()) == ["care", "data"]
 
 
