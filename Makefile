@@ -19,15 +19,18 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 
 ## Serve the portal with its starting content on http://127.0.0.1:$(PORT), and its email worker
 run: $(VENV)/.run-deps
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content --if-empty
 	$(BIN)/python manage.py send_notifications & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+## Run the whole test suite (SQLite, or the database in DATABASE_URL), then the browser tests
 test: $(VENV)/.test-deps
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/pytest $(PYTEST_ARGS)
+	BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 ## Lint and check formatting
 lint: $(VENV)/.test-deps

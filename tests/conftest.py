@@ -1,6 +1,13 @@
+import os
+
 import pytest
 
 from tests.factories import make_theme
+
+# The browser tests run in a pytest process of their own (`make test` runs both, and sets
+# BROWSER_TESTS=1 for that one): Playwright keeps an event loop open in the main thread,
+# which Django would hold against every ORM call of the tests that follow.
+collect_ignore = [] if os.environ.get("BROWSER_TESTS") else ["browser"]
 
 
 @pytest.fixture

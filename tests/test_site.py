@@ -226,3 +226,10 @@ def test_every_environment_variable_is_documented():
     for name in names:
         assert f"\n{name}=" in example, f"{name} missing from .env.example"
         assert f"`{name}`" in readme, f"{name} missing from README.md"
+
+
+@pytest.mark.django_db
+def test_page_titles_are_plain_text(client, content):
+    for url in ["/", "/toolkit/", "/initiatives/", "/signatories/", "/join/", "/search/?q=care"]:
+        title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode(), re.S)[1]
+        assert "<" not in title and len(title) < 120, (url, title)
