@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import make_theme
 
@@ -13,3 +15,11 @@ collect_ignore = [] if os.environ.get("BROWSER_TESTS") else ["browser"]
 @pytest.fixture
 def theme(db):
     return make_theme(title="Gender equality", slug="gender-equality", position=4)
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A request in French leaves French active in this thread; start each test in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -233,3 +233,19 @@ def test_page_titles_are_plain_text(client, content):
     for url in ["/", "/toolkit/", "/initiatives/", "/signatories/", "/join/", "/search/?q=care"]:
         title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode(), re.S)[1]
         assert "<" not in title and len(title) < 120, (url, title)
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_translation_catalogues_are_complete(lang):
+    from babel.messages.pofile import read_po
+
+    path = settings.BASE_DIR / "locale" / lang / "LC_MESSAGES" / "django.po"
+    with open(path, "rb") as f:
+        catalog = read_po(f)
+    assert len(catalog) > 300
+    assert not [m.id for m in catalog if m.id and m.fuzzy]
+    assert not [
+        m.id
+        for m in catalog
+        if m.id and (not all(m.string) if isinstance(m.string, tuple) else not m.string)
+    ]

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from initiatives.models import Entry
@@ -34,6 +35,11 @@ def home(request):
 
 def accessibility(request):
     return render(request, "accessibility.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page says; the icon is an SVG.
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def robots_txt(request):
