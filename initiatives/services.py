@@ -41,3 +41,13 @@ def initiatives_load_content(*, data: dict[str, Any]) -> tuple[int, int]:
         entry.insights.set(Insight.objects.filter(slug__in=item.get("insights", [])))
         entry.tags.set(item.get("tags", []))
     return len(data["programmes"]), len(data["entries"])
+
+
+@transaction.atomic
+def initiatives_load_translations(*, data: dict[str, Any], language: str) -> int:
+    """Load one language's versions of the programmes and entries (fixtures/translations/)."""
+    from toolkit.services import apply_translations
+
+    return apply_translations(Programme, data.get("programmes", {}), language) + (
+        apply_translations(Entry, data.get("entries", {}), language)
+    )

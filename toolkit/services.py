@@ -36,3 +36,23 @@ def toolkit_load_content(*, data: dict[str, Any]) -> tuple[int, int]:
         insight.save()
         insight.tags.set(item.get("tags", []))
     return len(data["themes"]), len(data["insights"])
+
+
+def apply_translations(model, items: dict[str, dict[str, str]], language: str) -> int:
+    """Set `<field>_<language>` on the records of `model` named by slug in `items`."""
+    count = 0
+    for obj in model.objects.filter(slug__in=items):
+        for field, value in items[obj.slug].items():
+            setattr(obj, f"{field}_{language}", value)
+        obj.full_clean()
+        obj.save()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def toolkit_load_translations(*, data: dict[str, Any], language: str) -> int:
+    """Load one language's versions of the themes and insights (fixtures/translations/)."""
+    return apply_translations(Theme, data.get("themes", {}), language) + apply_translations(
+        Insight, data.get("insights", {}), language
+    )

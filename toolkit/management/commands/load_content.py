@@ -3,10 +3,10 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from initiatives.services import initiatives_load_content
+from initiatives.services import initiatives_load_content, initiatives_load_translations
 from signatories.services import signatories_load_content
 from toolkit.models import Theme
-from toolkit.services import toolkit_load_content
+from toolkit.services import toolkit_load_content, toolkit_load_translations
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
 
@@ -33,9 +33,15 @@ class Command(BaseCommand):
         themes, insights = toolkit_load_content(data=read_fixture("toolkit.json"))
         programmes, entries = initiatives_load_content(data=read_fixture("initiatives.json"))
         signatories = signatories_load_content(data=read_fixture("signatories.json"))
+        translated = 0
+        for path in sorted((FIXTURES_DIR / "translations").glob("*.json")):
+            data = read_fixture(f"translations/{path.name}")
+            translated += toolkit_load_translations(data=data, language=path.stem)
+            translated += initiatives_load_translations(data=data, language=path.stem)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {themes} themes, {insights} insights, {programmes} programmes, "
-                f"{entries} initiative entries and {signatories} signatories."
+                f"{entries} initiative entries, {signatories} signatories and "
+                f"{translated} translations."
             )
         )
