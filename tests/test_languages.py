@@ -118,3 +118,15 @@ def test_applicants_get_emails_in_the_language_they_used(client, prefix, lang, s
     assert f"{prefix}/signatories/" in approval.text_body
     # the officer always reads English
     assert Notification.objects.get(kind="new_request").subject.startswith("New request")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "expected"), [("", "1,200"), ("/fr", "1\xa0200"), ("/es", "1\xa0200")]
+)
+def test_numbers_are_written_the_way_each_language_writes_them(client, prefix, expected):
+    Signatory.objects.bulk_create(
+        Signatory(organisation=f"Institution {n}", kind="other", status="approved")
+        for n in range(1200)
+    )
+    assert f"{expected} " in client.get(f"{prefix}/signatories/").content.decode()
