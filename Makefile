@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ format: $(VENV)/.test-deps
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+## Benchmark every public page under gunicorn and wrk; writes bench/RESULTS.md (SQLite, or DATABASE_URL)
+bench: $(VENV)/.run-deps
+	$(BIN)/python bench/run.py

@@ -249,3 +249,12 @@ def test_translation_catalogues_are_complete(lang):
         for m in catalog
         if m.id and (not all(m.string) if isinstance(m.string, tuple) else not m.string)
     ]
+
+
+@pytest.mark.django_db
+def test_shipped_content_is_translated_into_french_and_spanish(content):
+    for lang in ["fr", "es"]:
+        assert not Theme.objects.filter(**{f"title_{lang}__isnull": True}).exists()
+        assert not Insight.objects.filter(**{f"body_{lang}__isnull": True}).exists()
+        assert not Entry.objects.filter(**{f"summary_{lang}__isnull": True}).exists()
+        assert not Programme.objects.filter(**{f"tagline_{lang}__isnull": True}).exists()

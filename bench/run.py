@@ -1,0 +1,236 @@
+"""`make bench`: a large data set, the portal under gunicorn with production settings, and
+wrk against /healthz and every public page type. Writes bench/RESULTS.md.
+
+Bounded: each URL gets BENCH_SECONDS of load (default 5); everything it starts is stopped
+at the end, also on errors. Loopback only.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+PYTHON = sys.executable
+SECONDS = int(os.environ.get("BENCH_SECONDS", 5))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", f"sqlite:///{DATA / 'bench.sqlite3'}")
+    env.update(
+        DJANGO_SETTINGS_MODULE="toolkit_portal.settings",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-0123456789abcdef",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_LOG_LEVEL="WARNING",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
+    return env
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def prepare(env) -> str:
+    DATA.mkdir(parents=True, exist_ok=True)
+    database = env["DATABASE_URL"]
+    if database.startswith("sqlite"):
+        (DATA / "bench.sqlite3").unlink(missing_ok=True)
+    else:
+        run([PYTHON, "manage.py", "flush", "--no-input"], env)
+    run([PYTHON, "manage.py", "compile_translations"], env)
+    run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
+    started = time.monotonic()
+    out = run([PYTHON, "bench/generate.py"], env, capture_output=True, text=True).stdout
+    print(f"data generated in {time.monotonic() - started:.0f} s: {out.strip()}")
+    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
+    return "PostgreSQL" if database.startswith("postgres") else "SQLite"
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if not wrk:
+        print("installing Debian's wrk")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+        wrk = shutil.which("wrk")
+    return wrk
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def targets(env) -> list[tuple[str, str]]:
+    """(label, path) for every public page type, in each language where it matters."""
+    script = (
+        "from toolkit.models import Insight, Theme; from initiatives.models import Entry;"
+        "t = Theme.objects.get(position=1);"
+        "i = Insight.objects.published().filter(theme=t).first();"
+        "e = Entry.objects.published().first(); p = e.programme;"
+        "print(t.slug, i.slug, e.slug, p.slug, e.country.code, e.date.year)"
+    )
+    out = run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], env,
+              capture_output=True, text=True).stdout.split()  # fmt: skip
+    theme, insight, entry, programme, country, year = out
+    pages = [
+        ("home", "/"),
+        ("toolkit index", "/toolkit/"),
+        ("theme page 1", f"/toolkit/{theme}/"),
+        ("theme page 50", f"/toolkit/{theme}/?page=50"),
+        ("insight", f"/toolkit/{theme}/{insight}/"),
+        ("tag page", "/tags/topic-007/"),
+        ("initiatives index", "/initiatives/"),
+        ("programme page", f"/initiatives/{programme}/"),
+        ("programme filtered", f"/initiatives/{programme}/?country={country}&year={year}"),
+        ("entry", f"/initiatives/{programme}/{entry}/"),
+        ("signatories", "/signatories/"),
+        ("search common word", "/search/?q=public+space"),
+        ("search rare word", "/search/?q=Lima"),
+        ("join form", "/join/"),
+        ("feed", "/toolkit/feed.atom"),
+        ("sitemap", "/sitemap.xml"),
+    ]
+    for lang in ["fr", "es"]:
+        pages += [
+            (f"home ({lang})", f"/{lang}/"),
+            (f"theme page 1 ({lang})", f"/{lang}/toolkit/{theme}/"),
+            (f"insight ({lang})", f"/{lang}/toolkit/{theme}/{insight}/"),
+        ]
+    return pages
+
+
+def measure_queries_and_bytes(env, pages) -> dict[str, tuple[int, int]]:
+    """SQL queries and bytes of one cold request to each page, in a separate process."""
+    script = (
+        "import json, sys\n"
+        "from django.core.cache import cache\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "client = Client(HTTP_HOST='127.0.0.1', secure=True)\n"
+        "result = {}\n"
+        "for path in json.loads(sys.stdin.read()):\n"
+        "    cache.clear()\n"
+        "    with CaptureQueriesContext(connection) as queries:\n"
+        "        response = client.get(path)\n"
+        "    result[path] = [len(queries), len(response.content), response.status_code]\n"
+        "print(json.dumps(result))\n"
+    )
+    import json
+
+    paths = json.dumps([path for _, path in pages])
+    command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", script]
+    out = run(command, env, input=paths, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+LATENCY = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+
+
+def wrk(binary: str, url: str) -> dict[str, float]:
+    out = subprocess.run(
+        [binary, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        check=True, capture_output=True, text=True, timeout=SECONDS + 30,
+    ).stdout  # fmt: skip
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    latency = {int(p): float(v) * scale[u] for p, v, u in LATENCY.findall(out)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50": latency[50],
+        "p99": latency[99],
+        "non2xx": int(errors[1]) if errors else 0,
+    }
+
+
+def main() -> None:
+    env = environment()
+    database = prepare(env)
+    binary = ensure_wrk()
+    pages = targets(env)
+    cold = measure_queries_and_bytes(env, pages)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "toolkit_portal.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--access-logfile", "-" if os.environ.get("BENCH_LOG") else "/dev/null",
+         "--error-logfile", "-"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    rows = []
+    try:
+        wait_until_up(f"{base}/healthz")
+        for _label, path in pages:  # warm the caches, as a visited site has them
+            urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - loopback
+        healthz = wrk(binary, f"{base}/healthz")
+        print(f"{'/healthz':<28} {healthz['rps']:>8.0f} req/s  p99 {healthz['p99']:.1f} ms")
+        for label, path in pages:
+            result = wrk(binary, base + path)
+            queries, size, status = cold[path]
+            ratio = result["rps"] / healthz["rps"]
+            rows.append((label, path, result, ratio, queries, size, status))
+            print(f"{label:<28} {result['rps']:>8.0f} req/s  p99 {result['p99']:.1f} ms  "
+                  f"ratio {ratio:.2f}  {queries} queries  {size / 1024:.1f} KB")  # fmt: skip
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    write_results(database, healthz, rows)
+
+
+def write_results(database: str, healthz, rows) -> None:
+    lowest = min(rows, key=lambda row: row[3])
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()}",
+        f"- Python {platform.python_version()}, database {database}, gunicorn 2 sync workers",
+        f"- wrk -t2 -c{CONNECTIONS} -d{SECONDS}s per URL, load generator on the same cores",
+        f"- generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `make bench`",
+        "",
+        "| page | path | req/s | p50 ms | p99 ms | ratio to /healthz | SQL queries (cold) | KB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| /healthz | /healthz | {healthz['rps']:.0f} | {healthz['p50']:.1f} | "
+        f"{healthz['p99']:.1f} | 1.00 | 1 | 0.0 |",
+    ]
+    for label, path, result, ratio, queries, size, status in rows:
+        flag = "" if status == 200 and not result["non2xx"] else f" (status {status})"
+        lines.append(
+            f"| {label}{flag} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | "
+            f"{result['p99']:.1f} | {ratio:.2f} | {queries} | {size / 1024:.1f} |"
+        )
+    lines += ["", f"lowest page/healthz ratio: {lowest[3]:.2f} ({lowest[0]})", ""]
+    RESULTS.write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
