@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import make_theme
@@ -15,6 +16,14 @@ collect_ignore = [] if os.environ.get("BROWSER_TESTS") else ["browser"]
 @pytest.fixture
 def theme(db):
     return make_theme(title="Gender equality", slug="gender-equality", position=4)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages must not leak from one test's database into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

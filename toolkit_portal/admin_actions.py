@@ -4,10 +4,12 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import PublicationStatus
+from toolkit_portal.pagecache import bump_content_version
 
 
 def set_status(modeladmin, request, queryset, status, verb):
     count = queryset.update(status=status)
+    bump_content_version()  # update() sends no signals
     meta = queryset.model._meta
     name = meta.verbose_name if count == 1 else meta.verbose_name_plural
     modeladmin.message_user(request, f"{count} {name} {verb}.", messages.SUCCESS)

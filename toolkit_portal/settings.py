@@ -57,9 +57,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that a cached page still gets the security headers and the CSRF cookie.
+    "toolkit_portal.pagecache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "toolkit_portal.urls"
+# Where the admin lives; set it to something less guessable in production.
+ADMIN_PATH = env.str("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 WSGI_APPLICATION = "toolkit_portal.wsgi.application"
 
 TEMPLATES = [

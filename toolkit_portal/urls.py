@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -27,7 +28,7 @@ urlpatterns = [
     re_path(
         r"^data/(?P<name>[a-z]+)\.(?P<fmt>json|csv)$", opendata.dataset_download, name="dataset"
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 # Pages for people: English at /…, French at /fr/…, Spanish at /es/….

@@ -1,0 +1,144 @@
+"""The anonymous page cache: fast repeats, exact invalidation, nothing private shared."""
+
+import pytest
+from django.test import Client
+
+from signatories.models import Signatory
+from tests.factories import make_entry, make_insight, make_programme
+from toolkit.models import Insight
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.django_db
+def test_a_repeated_anonymous_request_is_served_from_the_cache_without_queries(
+    client, theme, django_assert_num_queries
+):
+    make_insight(theme=theme)
+    assert get(client, "/toolkit/gender-equality/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = get(client, "/toolkit/gender-equality/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["X-Frame-Options"] == "DENY"  # security headers still apply
+
+
+@pytest.mark.django_db
+def test_conditional_get_answers_304(client, theme):
+    etag = get(client, "/toolkit/")["ETag"]
+    response = client.get("/toolkit/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+AFFECTED = [
+    "/", "/toolkit/gender-equality/", "/tags/care/", "/toolkit/gender-equality/an-insight/",
+    "/search/?q=insight",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", AFFECTED)
+def test_an_edit_in_the_admin_shows_at_once_on_every_affected_page(
+    client, admin_client, theme, url
+):
+    insight = make_insight(theme=theme, title="Old insight title", slug="an-insight", tags=["care"])
+    assert "Old insight title" in get(client, url).content.decode()
+
+    admin_client.post(f"/admin/toolkit/insight/{insight.pk}/change/", {
+        "theme": theme.pk, "title_en": "New insight title", "slug": "an-insight",
+        "summary_en": "A short summary.", "body_en": "Body", "tags": "care",
+        "status": "published", "published_on": insight.published_on.isoformat(),
+        "source_url": "",
+    })  # fmt: skip
+
+    body = get(client, url).content.decode()
+    assert "New insight title" in body and "Old insight title" not in body
+
+
+@pytest.mark.django_db
+def test_publish_and_unpublish_in_bulk_show_at_once(client, admin_client, theme):
+    draft = make_insight(theme=theme, title="Soon public", status=Insight.Status.DRAFT)
+    assert "Soon public" not in get(client, "/toolkit/gender-equality/").content.decode()
+
+    admin_client.post(
+        "/admin/toolkit/insight/", {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    assert "Soon public" in get(client, "/toolkit/gender-equality/").content.decode()
+
+    admin_client.post(
+        "/admin/toolkit/insight/", {"action": "unpublish", "_selected_action": [draft.pk]}
+    )
+    assert "Soon public" not in get(client, "/toolkit/gender-equality/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_approval_shows_at_once_on_the_list_and_the_home_count(client, admin_client):
+    signatory = Signatory.objects.create(
+        organisation="Cached City", kind="government", country="FR"
+    )
+    assert "Cached City" not in get(client, "/signatories/").content.decode()
+    assert "0 institutions" in get(client, "/").content.decode()
+
+    admin_client.post(
+        "/admin/signatories/signatory/", {"action": "approve", "_selected_action": [signatory.pk]}
+    )
+
+    assert "Cached City" in get(client, "/signatories/").content.decode()
+    assert "1 institution has joined" in get(client, "/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_entry_shows_at_once_on_the_programme_page(client):
+    programme = make_programme(slug="metrotalks")
+    get(client, "/initiatives/metrotalks/")
+    make_entry(programme, title="Fresh talk")
+    assert "Fresh talk" in get(client, "/initiatives/metrotalks/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_pending_request_does_not_empty_the_cache(client):
+    get(client, "/toolkit/")
+    Signatory.objects.create(organisation="Pending City", kind="government", country="FR")
+    assert get(client, "/toolkit/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_staff_never_get_a_cached_page(client, admin_client, theme):
+    get(client, "/toolkit/")
+    response = get(admin_client, "/toolkit/")
+    assert "X-Page-Cache" not in response
+    get(admin_client, "/toolkit/gender-equality/")
+    assert get(client, "/toolkit/gender-equality/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_each_language_is_cached_apart(client, theme):
+    get(client, "/toolkit/")
+    french = get(client, "/fr/toolkit/")
+    assert french["X-Page-Cache"] == "miss"
+    assert 'lang="fr"' in french.content.decode()
+    assert 'lang="en"' in get(client, "/toolkit/").content.decode()[:200]
+
+
+@pytest.mark.django_db
+def test_no_visitor_receives_another_visitors_csrf_token():
+    first, second = Client(), Client()
+    one = first.get("/join/")
+    two = second.get("/join/")
+    assert "X-Page-Cache" not in one and "X-Page-Cache" not in two
+    assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
+
+
+@pytest.mark.django_db
+def test_visitors_with_pending_messages_bypass_the_cache(client, theme):
+    get(client, "/toolkit/")
+    client.cookies["messages"] = "something"
+    assert "X-Page-Cache" not in get(client, "/toolkit/")
+
+
+@pytest.mark.django_db
+def test_errors_are_not_cached(client):
+    assert "X-Page-Cache" not in client.get("/no-such-page/")

@@ -1,0 +1,132 @@
+"""A cache of whole public pages for anonymous visitors, with exact invalidation.
+
+Every cached page is keyed by the content version: a number in the cache that any change
+to published content bumps (see `bump_content_version`, connected to the models' save and
+delete signals). A change therefore makes every cached page stale at once; nothing is
+ever served that is older than the last edit. With a shared cache (Redis, `CACHE_URL`)
+every process sees the same pages and the same version.
+
+What is never cached: requests with a session (staff, anyone logged in), or with pending
+messages; anything but GET and HEAD; responses that are not 200, that set a cookie, that
+carry a CSRF token (the join form), or that ask not to be cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
+
+VERSION_KEY = "content-version"
+PAGE_TIMEOUT = 60 * 60 * 24
+HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    """Make every cached page stale (connected to the content models' signals)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, timeout=None)
+
+
+def cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(f"/{settings.ADMIN_PATH}")
+    )
+
+
+def cacheable_response(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page carries a CSRF token
+        and "private" not in response.get("Cache-Control", "")
+        and "no-cache" not in response.get("Cache-Control", "")
+    )
+
+
+def page_key(request, version: int) -> str:
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{version}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous visitors' pages; answer If-None-Match with 304."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        version = content_version()
+        key = page_key(request, version)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.replay(request, stored)
+
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            response["ETag"] = etag
+            stored = {
+                "content": response.content,
+                "headers": {h: response[h] for h in HEADERS_KEPT if response.has_header(h)},
+                "etag": etag,
+            }
+            cache.set(key, stored, PAGE_TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def replay(self, request, stored):
+        if stored["etag"] in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(stored["content"])
+        for header, value in stored["headers"].items():
+            response[header] = value
+        response["ETag"] = stored["etag"]
+        response["X-Page-Cache"] = "hit"
+        patch_cache_control(response, public=True, max_age=0)
+        return response
+
+
+def bump_for_signatory(instance, **kwargs) -> None:
+    # A new request is pending and shows nowhere public; a review decision does.
+    if instance.status != instance.Status.PENDING:
+        bump_content_version()
+
+
+def connect_invalidation() -> None:
+    """Bump the content version whenever something that public pages show changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import Tag, TaggedItem
+
+    from initiatives.models import Entry, Programme
+    from signatories.models import Signatory
+    from toolkit.models import Insight, Theme
+
+    for model in (Theme, Insight, Programme, Entry, Tag, TaggedItem):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"page-{model}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"page-d-{model}")
+    for through in (Entry.themes.through, Entry.insights.through, Signatory.themes.through):
+        m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"page-{through}")
+    post_save.connect(bump_for_signatory, sender=Signatory, dispatch_uid="page-signatory")
+    post_delete.connect(bump_content_version, sender=Signatory, dispatch_uid="page-d-signatory")
