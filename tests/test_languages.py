@@ -49,7 +49,7 @@ def test_every_page_links_its_versions_in_each_language(client, theme):
 @pytest.mark.django_db
 def test_sitemap_lists_hreflang_alternates(client, theme):
     make_insight(theme=theme, slug="count-care")
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+    root = ET.fromstring(client.get("/sitemap-insights.xml").content)
     links = [link.attrib for link in root.iter("{http://www.w3.org/1999/xhtml}link")]
     french = "http://testserver/fr/toolkit/gender-equality/count-care/"
     assert {"rel": "alternate", "hreflang": "fr", "href": french} in links

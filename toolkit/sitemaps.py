@@ -14,6 +14,7 @@ class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 1000  # items per sitemap page (each in three languages)
 
 
 class StaticSitemap(PortalSitemap):
