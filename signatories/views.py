@@ -2,6 +2,9 @@ import logging
 from itertools import groupby
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
+from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
@@ -86,12 +89,12 @@ def ask_your_city(request):
     return render(request, "signatories/ask_your_city.html")
 
 
+SIGNATORIES_PER_PAGE = 100
+
+
 def group_by_region(signatories):
-    """[(region label, [(country name, [signatory, …]), …]), …] in region and name order."""
+    """[(region label, [(country name, [signatory, …]), …]), …], keeping the given order."""
     labels = dict(Region.choices)
-    ordered = sorted(
-        signatories, key=lambda s: (s.region or "~", s.country.name or "~", s.organisation.lower())
-    )
     return [
         (
             labels.get(region) or gettext("Region not given"),
@@ -100,17 +103,16 @@ def group_by_region(signatories):
                 for country, members in groupby(in_region, key=lambda s: s.country.name)
             ],
         )
-        for region, in_region in groupby(ordered, key=lambda s: s.region)
+        for region, in_region in groupby(signatories, key=lambda s: s.region)
     ]
 
 
 def group_by_kind(signatories):
-    """[(kind label, [signatory, …]), …] for the kinds that have signatories."""
-    groups = [
-        (label, [s for s in signatories if s.kind == kind])
-        for kind, label in Signatory.Kind.choices
+    """[(kind label, [signatory, …]), …], keeping the given order."""
+    labels = dict(Signatory.Kind.choices)
+    return [
+        (labels[kind], list(members)) for kind, members in groupby(signatories, lambda s: s.kind)
     ]
-    return [(label, members) for label, members in groups if members]
 
 
 def signatory_list(request):
@@ -126,17 +128,19 @@ def signatory_list(request):
         signatories = signatories.filter(country=country) if known else signatories.none()
     if theme:
         signatories = signatories.filter(themes__slug=theme)
-    signatories = list(signatories)
+    unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
+    order = ["kind"] if group == "kind" else [unknown_last, "region", "country"]
+    signatories = signatories.order_by(*order, Lower("organisation"), "pk")
+    page = Paginator(signatories, SIGNATORIES_PER_PAGE).get_page(request.GET.get("page"))
 
     country_codes = set(approved.exclude(country="").values_list("country", flat=True))
+    members = list(page.object_list)
     return render(
         request,
         "signatories/list.html",
         {
-            "signatories": signatories,
-            "groups": group_by_kind(signatories)
-            if group == "kind"
-            else group_by_region(signatories),
+            "page": page,
+            "groups": group_by_kind(members) if group == "kind" else group_by_region(members),
             "group": group,
             "total": approved.count(),
             "countries": [(code, name) for code, name in countries if code in country_codes],

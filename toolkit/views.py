@@ -11,6 +11,7 @@ from .models import Insight, Theme
 RELATED_ENTRIES = 6
 
 INSIGHTS_PER_PAGE = 12
+THEME_TAGS = 30  # the most used tags of a theme, offered as filters
 
 
 def tags_with_counts(insights):
@@ -31,7 +32,7 @@ def toolkit_index(request):
 def theme_detail(request, theme):
     theme = get_object_or_404(Theme, slug=theme)
     insights = Insight.objects.published().filter(theme=theme)
-    theme_tags = tags_with_counts(insights)
+    theme_tags = tags_with_counts(insights)[:THEME_TAGS]
 
     selected_tag = None
     tag_slug = request.GET.get("tag", "")

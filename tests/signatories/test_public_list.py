@@ -165,3 +165,14 @@ def test_list_query_count_does_not_grow_with_signatories(client, theme):
     for n in range(5, 60):
         make_signatory(n, country=["FR", "BR", "JP", "KE"][n % 4]).themes.add(theme)
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_the_list_is_paginated_and_groups_stay_in_order(client):
+    for n in range(230):
+        make_signatory(n, organisation=f"Institution {n:03}", country=["FR", "PE"][n % 2])
+    first = client.get("/signatories/").content.decode()
+    third = client.get("/signatories/?page=3").content.decode()
+    assert "Page 1 of 3" in first and "230 institutions" in first
+    assert first.index("Americas and the Caribbean") < first.index("Europe")
+    assert third.count("<li>") >= 30
