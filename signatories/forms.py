@@ -43,7 +43,13 @@ def seconds_since(token: str) -> float | None:
         return None
 
 
+def country_choices():
+    # A callable: the ~250 translated names are only listed when the menu is rendered.
+    return [("", _("Choose a country…")), *countries]
+
+
 class JoinForm(forms.ModelForm):
+    country = forms.ChoiceField(choices=country_choices, label=_("Country"))
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -101,7 +107,6 @@ class JoinForm(forms.ModelForm):
         for name in self.required_fields:
             self.fields[name].required = True
         self.fields["kind"].choices = [("", _("Choose one…")), *Signatory.Kind.choices]
-        self.fields["country"].choices = [("", _("Choose a country…")), *countries]
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"

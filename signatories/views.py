@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_countries import countries
 
 from toolkit.models import Theme
+from toolkit_portal.pagecache import register_hole
 
 from . import services
 from .forms import (
@@ -29,6 +30,11 @@ from .regions import Region
 logger = logging.getLogger(__name__)
 
 
+register_hole(
+    "join-started", rf'name="{STARTED_FIELD}" value="([^"]+)"', lambda request: started_token()
+)
+
+
 def render_join(request, form, status=200, *, rate_limited=False):
     context = {
         "form": form,
@@ -43,7 +49,10 @@ def render_join(request, form, status=200, *, rate_limited=False):
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.method == "GET":
-        return render_join(request, JoinForm())
+        response = render_join(request, JoinForm())
+        # The same for every visitor but for these tokens: cacheable with them punched out.
+        response.page_cache_holes = ["csrf", "join-started"]
+        return response
 
     form = JoinForm(request.POST)
     if request.POST.get(HONEYPOT_FIELD):

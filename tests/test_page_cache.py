@@ -1,5 +1,7 @@
 """The anonymous page cache: fast repeats, exact invalidation, nothing private shared."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -123,13 +125,38 @@ def test_each_language_is_cached_apart(client, theme):
     assert 'lang="en"' in get(client, "/toolkit/").content.decode()[:200]
 
 
+def form_tokens(response):
+    body = response.content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
+    started = re.search(r'name="started" value="([^"]+)"', body)[1]
+    return csrf, started
+
+
+JOIN = {
+    "organisation": "Cache City", "kind": "government", "city": "Lyon", "country": "FR",
+    "contact_name": "Ana", "contact_email": "ana@cache.example", "consent": "on",
+}  # fmt: skip
+
+
 @pytest.mark.django_db
-def test_no_visitor_receives_another_visitors_csrf_token():
-    first, second = Client(), Client()
-    one = first.get("/join/")
-    two = second.get("/join/")
-    assert "X-Page-Cache" not in one and "X-Page-Cache" not in two
+def test_no_visitor_receives_another_visitors_csrf_token(settings):
+    settings.JOIN_MIN_SECONDS = 0
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    one, two = first.get("/join/"), second.get("/join/")
+
+    assert two["X-Page-Cache"] == "hit"  # the form is cached, with its tokens punched out
+    (csrf_one, started_one), (csrf_two, started_two) = form_tokens(one), form_tokens(two)
+    assert csrf_one != csrf_two and started_one != started_two
+    assert "@@hole" not in two.content.decode()
     assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
+
+    stolen = second.post(
+        "/join/", {**JOIN, "csrfmiddlewaretoken": csrf_one, "started": started_two}
+    )
+    assert stolen.status_code == 403
+    own = second.post("/join/", {**JOIN, "csrfmiddlewaretoken": csrf_two, "started": started_two})
+    assert own.status_code == 302
+    assert Signatory.objects.filter(organisation="Cache City").count() == 1
 
 
 @pytest.mark.django_db

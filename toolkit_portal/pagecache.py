@@ -8,12 +8,16 @@ every process sees the same pages and the same version.
 
 What is never cached: requests with a session (staff, anyone logged in), or with pending
 messages; anything but GET and HEAD; responses that are not 200, that set a cookie, that
-carry a CSRF token (the join form), or that ask not to be cached.
+carry a CSRF token, or that ask not to be cached. A page whose only per-visitor parts are
+such tokens (the join form) declares them as holes: it is stored with placeholders, and
+each visitor gets fresh values filled in (see `register_hole`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +28,39 @@ from django.utils.http import parse_etags
 VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
+
+
+# name -> (pattern whose group 1 is the per-visitor value, function making a fresh one)
+HOLES: dict[str, tuple[re.Pattern, Callable]] = {}
+
+
+def register_hole(name: str, pattern: str, fresh_value: Callable) -> None:
+    HOLES[name] = (re.compile(pattern.encode()), fresh_value)
+
+
+def punch_holes(content: bytes, names) -> bytes:
+    for name in names:
+        pattern, _fresh = HOLES[name]
+        content = pattern.sub(
+            lambda m, n=name: m[0].replace(m[1], f"@@hole:{n}@@".encode()), content
+        )
+    return content
+
+
+def fill_holes(request, content: bytes, names) -> bytes:
+    for name in names:
+        _pattern, fresh_value = HOLES[name]
+        content = content.replace(f"@@hole:{name}@@".encode(), fresh_value(request).encode())
+    return content
+
+
+def _csrf_token(request) -> str:
+    from django.middleware.csrf import get_token
+
+    return get_token(request)  # also makes CsrfViewMiddleware set the visitor's cookie
+
+
+register_hole("csrf", r'name="csrfmiddlewaretoken" value="([^"]+)"', _csrf_token)
 
 
 def content_version() -> int:
@@ -52,11 +89,13 @@ def cacheable_request(request) -> bool:
 
 
 def cacheable_response(request, response) -> bool:
+    holes = getattr(response, "page_cache_holes", ())
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page carries a CSRF token
+        # a page carrying a CSRF token is cached only with the token punched out
+        and ("csrf" in holes or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         and "private" not in response.get("Cache-Control", "")
         and "no-cache" not in response.get("Cache-Control", "")
     )
@@ -85,24 +124,29 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if cacheable_response(request, response):
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-            response["ETag"] = etag
+            if not getattr(response, "page_cache_holes", ()):
+                response["ETag"] = etag
+            holes = list(getattr(response, "page_cache_holes", ()))
             stored = {
-                "content": response.content,
+                "content": punch_holes(response.content, holes),
                 "headers": {h: response[h] for h in HEADERS_KEPT if response.has_header(h)},
-                "etag": etag,
+                "etag": None if holes else etag,
+                "holes": holes,
             }
             cache.set(key, stored, PAGE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 
     def replay(self, request, stored):
-        if stored["etag"] in parse_etags(request.headers.get("If-None-Match", "")):
+        etag = stored["etag"]  # pages with holes differ per visitor: no ETag
+        if etag and etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()
         else:
-            response = HttpResponse(stored["content"])
+            response = HttpResponse(fill_holes(request, stored["content"], stored["holes"]))
         for header, value in stored["headers"].items():
             response[header] = value
-        response["ETag"] = stored["etag"]
+        if etag:
+            response["ETag"] = etag
         response["X-Page-Cache"] = "hit"
         patch_cache_control(response, public=True, max_age=0)
         return response
