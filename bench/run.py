@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -43,6 +44,8 @@ def environment() -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_LOG_LEVEL="WARNING",
+        JOIN_MIN_SECONDS="0",  # the load generator fills the form instantly
+        JOIN_RATE_LIMIT="100000",
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
     return env
@@ -174,6 +177,88 @@ def wrk(binary: str, url: str) -> dict[str, float]:
     }
 
 
+def static_file_headers(base: str) -> str:
+    """How a hashed stylesheet is served: compression and cache lifetime."""
+    import json
+
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    url = f"{base}/static/{manifest['paths']['css/site.css']}"
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, br"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+        encoding = response.headers.get("Content-Encoding", "none")
+        cache_control = response.headers.get("Cache-Control", "none")
+        size = len(response.read())
+    original = (ROOT / "static" / "css" / "site.css").stat().st_size
+    return (
+        f"static files: `{url.removeprefix(base)}` served with Content-Encoding `{encoding}` "
+        f"({size} of {original} bytes) and Cache-Control `{cache_control}`"
+    )
+
+
+def hanging_mail_server():
+    """A server on loopback that accepts connections and never says a word."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(100)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    return listener, held
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # report the 302 itself instead of following it
+
+
+NoRedirect = urllib.request.build_opener(_KeepRedirects)
+
+
+def join_posts(base: str, count: int = 200, clients: int = 2, first: int = 0) -> dict[str, float]:
+    """POST `count` distinct join requests from `clients` concurrent visitors; latency in ms."""
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import urlencode
+
+    def one(n: int) -> float:
+        # Production cookies are Secure, so a cookie jar would not send them over plain
+        # HTTP on loopback: carry the CSRF cookie by hand.
+        with urllib.request.urlopen(f"{base}/join/", timeout=30) as response:
+            page = response.read().decode()
+            cookie = re.search(r"csrftoken=([^;]+)", response.headers["Set-Cookie"])[1]
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+        started = re.search(r'name="started" value="([^"]+)"', page)[1]
+        data = urlencode({
+            "csrfmiddlewaretoken": csrf, "started": started, "organisation": f"Bench city {n}",
+            "kind": "government", "city": "Bench", "country": "FR", "contact_name": "Bench",
+            "contact_email": f"bench{n}@bench.example", "consent": "on",
+        }).encode()  # fmt: skip
+        request = urllib.request.Request(
+            f"{base}/join/", data=data, headers={"Cookie": f"csrftoken={cookie}"}
+        )
+        began = time.perf_counter()
+        try:
+            with NoRedirect.open(request, timeout=30) as response:
+                status, location = response.status, ""
+        except urllib.error.HTTPError as redirect:  # the 302 to the thank-you page
+            status, location = redirect.code, redirect.headers.get("Location", "")
+        elapsed = (time.perf_counter() - began) * 1000
+        assert status == 302 and location.endswith("/join/thanks/"), (status, location)
+        return elapsed
+
+    with ThreadPoolExecutor(clients) as pool:
+        times = sorted(pool.map(one, range(first, first + count)))
+    return {"count": count, "p50": times[len(times) // 2], "p95": times[int(len(times) * 0.95)]}
+
+
 def main() -> None:
     env = environment()
     database = prepare(env)
@@ -193,8 +278,33 @@ def main() -> None:
         wait_until_up(f"{base}/healthz")
         for _label, path in pages * 4:  # warm both workers' caches, as a visited site has
             urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310 - loopback
+        static_line = static_file_headers(base)
+        print(static_line)
         healthz = wrk(binary, f"{base}/healthz")
         print(f"{'/healthz':<28} {healthz['rps']:>8.0f} req/s  p99 {healthz['p99']:.1f} ms")
+        listener, held = hanging_mail_server()
+        worker_env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                      "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(listener.getsockname()[1]),
+                      "EMAIL_TIMEOUT": "2"}  # fmt: skip
+        worker = subprocess.Popen([PYTHON, "manage.py", "send_notifications", "--interval", "0.5"],
+                                  cwd=ROOT, env=worker_env, start_new_session=True,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        try:
+            join_posts(base, count=2, first=10_000)  # something for the worker to send
+            deadline = time.monotonic() + 20
+            while not held and time.monotonic() < deadline:  # the worker is stuck on it
+                time.sleep(0.2)
+            posts = join_posts(base)
+        finally:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
+            listener.close()
+        join_line = (
+            f"join POST with the worker sending to a mail server that accepts and never "
+            f"answers ({len(held)} connections held): {posts['count']} requests from 2 "
+            f"clients, p50 {posts['p50']:.1f} ms, p95 {posts['p95']:.1f} ms"
+        )
+        print(join_line)
         for label, path in pages:
             result = wrk(binary, base + path)
             queries, size, status, cold_ms = cold[path]
@@ -206,10 +316,10 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    write_results(database, healthz, rows)
+    write_results(database, healthz, rows, [static_line, join_line])
 
 
-def write_results(database: str, healthz, rows) -> None:
+def write_results(database: str, healthz, rows, notes: list[str]) -> None:
     lowest = min(rows, key=lambda row: row[3])
     lines = [
         "# Benchmark results",
@@ -235,6 +345,12 @@ def write_results(database: str, healthz, rows) -> None:
             f"| {label}{flag} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | "
             f"{result['p99']:.1f} | {ratio:.2f} | {size / 1024:.1f} | {queries} | {cold_ms:.0f} |"
         )
+    lines += [
+        "",
+        *(f"- {note}" for note in notes),
+        "- HTML pages: largest "
+        f"{max(row[5] for row in rows if row[0] not in ('feed', 'sitemap')) / 1024:.1f} KB",
+    ]
     lines += ["", f"lowest page/healthz ratio: {lowest[3]:.2f} ({lowest[0]})", ""]
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
