@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format clean bench
+.PHONY: run test lint format clean bench bench-search
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ clean:
 ## Benchmark every public page under gunicorn and wrk; writes bench/RESULTS.md (SQLite, or DATABASE_URL)
 bench: $(VENV)/.run-deps
 	$(BIN)/python bench/run.py
+
+## Search latency with 100,000 insights; needs DATABASE_URL=postgres://… (a database it may empty)
+bench-search: $(VENV)/.run-deps
+	$(BIN)/python bench/search.py
