@@ -1,9 +1,14 @@
 import csv
+import json
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Case, Value, When
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -47,12 +52,12 @@ class SignatoryAdmin(admin.ModelAdmin):
         Case(When(status=Signatory.Status.PENDING, then=Value(0)), default=Value(1)),
         "-submitted_at",
     ]
-    actions = ["approve", "decline", "export_csv"]
+    actions = ["approve", "decline", "export_csv", "export_personal_data", "erase_contact"]
     filter_horizontal = ["themes"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
-        "status", "region", "language", "consent_at", "consent_version", "submitted_at",
-        "reviewed_at", "reviewed_by",
+        "status", "region", "language", "consent_at", "consent_version", "contact_erased_at",
+        "submitted_at", "reviewed_at", "reviewed_by",
     ]  # fmt: skip
     inlines = [NotificationInline]
 
@@ -83,10 +88,25 @@ class SignatoryAdmin(admin.ModelAdmin):
                 1,
                 (
                     _("Contact (personal data)"),
-                    {"fields": [*CONTACT_FIELDS, "language", "consent_at", "consent_version"]},
+                    {
+                        "fields": [
+                            *CONTACT_FIELDS,
+                            "language",
+                            "consent_at",
+                            "consent_version",
+                            "contact_erased_at",
+                        ]
+                    },
                 ),
             )
         return fieldsets
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not can_see_contacts(request):
+            actions.pop("export_personal_data", None)
+            actions.pop("erase_contact", None)
+        return actions
 
     def get_search_fields(self, request):
         if can_see_contacts(request):
@@ -148,6 +168,57 @@ class SignatoryAdmin(admin.ModelAdmin):
             row.append("; ".join(theme.title for theme in signatory.themes.all()))
             writer.writerow([safe_cell(value) for value in row])
         return response
+
+    @admin.action(description=_("Export the personal data of the selected requests (JSON)"))
+    def export_personal_data(self, request, queryset):
+        if not can_see_contacts(request):
+            raise PermissionDenied
+        data = [
+            services.signatory_personal_data(signatory=signatory)
+            for signatory in queryset.prefetch_related("themes")
+        ]
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="personal-data-{stamp}.json"'
+        return response
+
+    @admin.action(
+        description=_("Erase the contact details of the selected requests"),
+        permissions=["change"],
+    )
+    def erase_contact(self, request, queryset):
+        if not can_see_contacts(request):
+            raise PermissionDenied
+        if request.POST.get("confirmed") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/signatories/erase_contact_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Erase contact details?"),
+                    "opts": self.model._meta,
+                    "requests": queryset,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        count = 0
+        for signatory in queryset:
+            services.signatory_erase_contact(signatory=signatory)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Contact details erased from %d request.",
+                "Contact details erased from %d requests.",
+                count,
+            )
+            % count,
+            messages.SUCCESS,
+        )
+        return None
 
 
 def export_value(signatory, field):

@@ -14,7 +14,7 @@ from toolkit.models import Theme
 
 from .regions import Region, region_of
 
-PRIVACY_NOTICE_VERSION = "2026-11-27"
+PRIVACY_NOTICE_VERSION = "2026-11-27.2"  # bump whenever the notice changes
 ACTIVE_STATUSES = ["pending", "approved"]
 
 
@@ -73,6 +73,9 @@ class Signatory(models.Model):
     )
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
+    contact_erased_at = models.DateTimeField(
+        _("contact details erased at"), null=True, blank=True, editable=False
+    )
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -108,7 +111,10 @@ class Signatory(models.Model):
                 name="one_active_request_per_contact_email",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "-submitted_at"]),
+            models.Index(fields=["status", "reviewed_at"], name="signatory_status_reviewed"),
+        ]
 
     def __str__(self) -> str:
         return self.organisation

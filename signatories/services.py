@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -73,6 +75,53 @@ def notification_resend(*, notification: Notification) -> None:
     Notification.objects.filter(pk=notification.pk).update(
         status=Notification.Status.PENDING, attempts=0, queued_at=now, next_attempt_at=now
     )
+
+
+PERSONAL_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
+
+
+def signatory_personal_data(*, signatory: Signatory) -> dict[str, Any]:
+    """Everything the portal holds about one request, for the person who made it."""
+    request = {
+        field.name: getattr(signatory, field.attname)
+        for field in Signatory._meta.concrete_fields
+        if field.name != "reviewed_by"
+    }
+    request["country"] = signatory.country.code if signatory.country else ""
+    request["themes"] = [theme.slug for theme in signatory.themes.all()]
+    emails_sent = list(
+        signatory.notifications.order_by("queued_at").values(
+            "kind", "to", "subject", "text_body", "status", "queued_at", "sent_at", "message_id"
+        )
+    )
+    return {"join_request": request, "emails": emails_sent}
+
+
+@transaction.atomic
+def signatory_erase_contact(*, signatory: Signatory) -> None:
+    """Erase the person behind a request: contact fields and the emails written to them.
+
+    The institution's own details and the review stay, so a public signatory stays listed.
+    """
+    for field in PERSONAL_FIELDS:
+        setattr(signatory, field, "")
+    signatory.contact_erased_at = timezone.now()
+    signatory.save(update_fields=[*PERSONAL_FIELDS, "contact_erased_at"])
+    signatory.notifications.all().delete()
+
+
+def declined_contacts_erase(*, now: datetime.datetime | None = None) -> int:
+    """Erase the contact details of requests declined ERASE_DECLINED_AFTER_DAYS ago or more."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.ERASE_DECLINED_AFTER_DAYS)
+    due = Signatory.objects.filter(
+        status=Signatory.Status.DECLINED, reviewed_at__lte=cutoff, contact_erased_at=None
+    )
+    erased = 0
+    for signatory in due.iterator():
+        signatory_erase_contact(signatory=signatory)
+        erased += 1
+    return erased
 
 
 @transaction.atomic

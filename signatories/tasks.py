@@ -21,16 +21,13 @@ from .models import Notification
 
 logger = logging.getLogger(__name__)
 
-LEASE = datetime.timedelta(minutes=5)
-FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 15 * 60
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
     """30 s after the first failure, doubling, capped at a quarter of an hour."""
-    return datetime.timedelta(
-        seconds=min(FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0), MAX_RETRY_SECONDS)
-    )
+    first = settings.NOTIFICATION_FIRST_RETRY_SECONDS
+    return datetime.timedelta(seconds=min(first * 2 ** max(attempts - 1, 0), MAX_RETRY_SECONDS))
 
 
 def claim_next(now: datetime.datetime) -> Notification | None:
@@ -47,7 +44,10 @@ def claim_next(now: datetime.datetime) -> Notification | None:
             pk=candidate.pk,
             status=Notification.Status.PENDING,
             next_attempt_at=candidate.next_attempt_at,
-        ).update(next_attempt_at=now + LEASE, attempts=F("attempts") + 1)
+        ).update(
+            next_attempt_at=now + datetime.timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS),
+            attempts=F("attempts") + 1,
+        )
     if not claimed:  # another worker took it between our read and our update
         return claim_next(now)
     candidate.attempts += 1

@@ -91,7 +91,11 @@ def thanks(request):
 
 
 def privacy(request):
-    return render(request, "signatories/privacy.html", {"version": PRIVACY_NOTICE_VERSION})
+    return render(
+        request,
+        "signatories/privacy.html",
+        {"version": PRIVACY_NOTICE_VERSION, "erase_after_days": settings.ERASE_DECLINED_AFTER_DAYS},
+    )
 
 
 def ask_your_city(request):

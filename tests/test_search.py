@@ -141,3 +141,20 @@ def test_search_query_count_does_not_grow_with_results(
 def test_full_text_search_matches_word_forms_on_postgresql(client, theme):
     make_insight(theme=theme, title="Planning together", body="Residents planned the square.")
     assert titles(client, q="plans") == ["Planning together"]
+
+
+@pytest.mark.django_db
+def test_a_search_matching_very_many_ranks_a_bounded_set_and_says_so(client, theme, monkeypatch):
+    monkeypatch.setattr("toolkit_portal.search.MAX_RANKED", 3)
+    for n in range(5):
+        make_insight(theme=theme, title=f"Bicycle lanes {n}", body="Safer cycling.")
+    make_insight(theme=theme, title="Ferries", body="Bicycle racks on board.")
+
+    response = client.get("/search/", {"q": "bicycle"})
+
+    text = response.content.decode()
+    assert "More than 3 results for “bicycle”. Add words to narrow the search." in text
+    assert len(titles(client, q="bicycle")) == 4  # the bounded set: 3 + 1 to know there are more
+
+    response = client.get("/search/", {"q": "ferries"})
+    assert "1 result for “ferries”." in response.content.decode()

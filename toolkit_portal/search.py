@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce, Concat, Left, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -26,6 +26,9 @@ from django.utils.translation import get_language
 # PostgreSQL text search configurations, by interface language.
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 MAX_QUERY_LENGTH = 200
+# Ranking reads every matching row's vector, so it is bounded: at most this many matches
+# of each kind are ranked (and counted); a search matching more asks for more words.
+MAX_RANKED = 200
 EXCERPT_WORDS = 30
 START, STOP = "\x02", "\x03"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -72,23 +75,23 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
 
 
 def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """Rows of `queryset` that match `query`, annotated with a `rank`."""
+    """Rows of `queryset` that match `query` (at most MAX_RANKED + 1), with a `rank`."""
     if full_text():
         words = search_query(query)
-        return queryset.filter(search_vector=words).annotate(
-            rank=SearchRank(F("search_vector"), words)
-        )
-    condition = Q()
-    for word in query.split()[:10]:
-        condition &= in_any_language(["title", "summary", "body"], word)
-    return queryset.filter(condition).annotate(
-        rank=Case(
+        condition = Q(search_vector=words)
+        rank = SearchRank(F("search_vector"), words)
+    else:
+        condition = Q()
+        for word in query.split()[:10]:
+            condition &= in_any_language(["title", "summary", "body"], word)
+        rank = Case(
             When(in_any_language(["title"], query), then=Value(3.0)),
             When(in_any_language(["summary"], query), then=Value(2.0)),
             default=Value(1.0),
             output_field=FloatField(),
         )
-    )
+    candidates = queryset.filter(condition).order_by().values("pk")[: MAX_RANKED + 1]
+    return queryset.filter(pk__in=candidates).annotate(rank=rank)
 
 
 def in_any_language(fields: list[str], text: str) -> Q:
@@ -123,7 +126,8 @@ def headline_fields() -> list:
     return [
         Coalesce(NullIf(f"summary_{code}", Value("")), "summary_en", output_field=text),
         Value(" "),
-        Coalesce(NullIf(f"body_{code}", Value("")), "body_en", output_field=text),
+        # The excerpt comes from the start of the body: highlighting all of it is slow.
+        Left(Coalesce(NullIf(f"body_{code}", Value("")), "body_en", output_field=text), 1500),
     ]
 
 
@@ -149,6 +153,21 @@ def mark_words(text: str, query: str) -> str:
     return ("… " if start else "") + pattern.sub(lambda m: f"{START}{m[0]}{STOP}", window) + " …"
 
 
+def for_results(queryset: QuerySet) -> QuerySet:
+    """What a result shows needs neither the vector nor the rendered bodies: leave them."""
+    heavy = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if field.name == "search_vector"
+        or field.name.startswith("body_html")
+        or (full_text() and field.name.startswith("body"))
+    ]
+    return queryset.select_related(*RESULT_RELATIONS[queryset.model._meta.model_name]).defer(*heavy)
+
+
+RESULT_RELATIONS = {"insight": ["theme"], "entry": ["programme"]}
+
+
 @dataclass
 class Result:
     kind: str
@@ -167,20 +186,23 @@ def searchable(theme=None) -> dict[str, QuerySet]:
     return {"insight": insights, "entry": entries}
 
 
-def ranked_hits(query: str, *, kind: str = "", theme=None) -> QuerySet:
-    """One query for all kinds: rows of (pk, rank, kind), best first, ready to paginate."""
+def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:
+    """One query for all kinds: rows of (pk, rank, kind), best first, ready to paginate.
+
+    At most MAX_RANKED + 1 of each kind, so they are fetched at once: counting them in a
+    second query would cost as much as ranking them again."""
     ranked = [
         matching(queryset, query).order_by().values("pk", "rank").annotate(kind=Value(name))
         for name, queryset in searchable(theme).items()
         if kind in ("", name)
     ]
-    return ranked[0].union(*ranked[1:], all=True).order_by("-rank", "kind", "pk")
+    return list(ranked[0].union(*ranked[1:], all=True).order_by("-rank", "kind", "pk"))
 
 
 def results(hits: list[dict], query: str) -> list[Result]:
     """The objects behind one page of hits, in rank order, with their excerpts."""
     found = {
-        name: with_headlines(queryset.for_listing(), query).in_bulk(
+        name: with_headlines(for_results(queryset), query).in_bulk(
             [hit["pk"] for hit in hits if hit["kind"] == name]
         )
         for name, queryset in searchable().items()

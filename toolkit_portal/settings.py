@@ -8,6 +8,7 @@ DEBUG off and must then provide a secret key.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "taggit",
+    "axes",
     "toolkit",
     "initiatives",
     "signatories",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
     # Last, so that a cached page still gets the security headers and the CSRF cookie.
     "toolkit_portal.pagecache.AnonymousPageCacheMiddleware",
 ]
@@ -87,10 +91,18 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+# A connection kept open across requests is checked first, so the portal recovers by
+# itself after the database restarts.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,6 +161,11 @@ TAGGIT_CASE_INSENSITIVE = True
 JOIN_RATE_LIMIT = env.int("JOIN_RATE_LIMIT", default=5)  # submissions per client...
 JOIN_RATE_LIMIT_WINDOW = env.int("JOIN_RATE_LIMIT_WINDOW", default=3600)  # ...per this many s
 JOIN_MIN_SECONDS = env.float("JOIN_MIN_SECONDS", default=3.0)  # faster than this is a bot
+# The outbox worker retries a failed email after this many seconds, doubling each time.
+NOTIFICATION_FIRST_RETRY_SECONDS = env.int("NOTIFICATION_FIRST_RETRY_SECONDS", default=30)
+# A worker owns an email it is sending this long; if it dies, another worker sends it after.
+# Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice.
+NOTIFICATION_LEASE_SECONDS = env.int("NOTIFICATION_LEASE_SECONDS", default=300)
 # A notification that keeps failing this long is marked failed (staff can resend it).
 NOTIFICATION_GIVE_UP_AFTER_SECONDS = env.int("NOTIFICATION_GIVE_UP_AFTER_SECONDS", default=86400)
 # How many reverse proxies in front of the portal append to X-Forwarded-For (for rate limits).
@@ -172,6 +189,33 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The portal runs no script of its own: nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Repeated failed logins lock that user name out from that address (django-axes).
+AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("DJANGO_AXES_COOLOFF_MINUTES", default=30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "signatories.ratelimit.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Lockout counts live in the database, shared by every process.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False  # no banner on every command; lockouts are still logged
+
+# Contact details of declined join requests are erased this many days after the decision.
+ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=90)
 # /healthz is probed over plain HTTP by load balancers on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -52,3 +52,4 @@ urlpatterns += i18n_patterns(
 admin.site.site_header = _("Metropolis toolkit administration")
 admin.site.site_title = _("Metropolis toolkit")
 admin.site.index_title = _("Curate the toolkit")
+handler500 = "toolkit_portal.views.server_error"

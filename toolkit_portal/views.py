@@ -1,10 +1,13 @@
 """Site-wide pages: the home page, the health check and the error pages."""
 
+import sys
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
@@ -78,5 +81,15 @@ def search(request):
     hits = site_search.ranked_hits(query, kind=kind, theme=theme)
     page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context["page"] = page
+    context["many"] = site_search.MAX_RANKED if page.paginator.count > site_search.MAX_RANKED else 0
     context["results"] = site_search.results(list(page.object_list), query)
     return render(request, "search.html", context)
+
+
+def server_error(request):
+    """The 500 page; a 503 with Retry-After when the database cannot be reached."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

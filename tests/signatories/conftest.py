@@ -6,6 +6,7 @@ from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.core.signing import Signer
 
@@ -129,3 +130,16 @@ def hanging_smtp_server(settings):
     for conn in accepted:
         conn.close()
     listener.close()
+
+
+@pytest.fixture
+def editor(client):
+    """Staff who may manage join requests but not see personal data."""
+    user = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_signatory", "change_signatory", "view_notification"]
+        )
+    )
+    client.force_login(user)
+    return client

@@ -2,7 +2,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
 
 from signatories.models import Notification, Signatory
 
@@ -19,19 +18,6 @@ def make_signatory(**fields):
         "contact_email": "claire@some.example",
     }
     return Signatory.objects.create(**{**defaults, **fields})
-
-
-@pytest.fixture
-def editor(client):
-    """Staff who may manage join requests but not see personal data."""
-    user = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            codename__in=["view_signatory", "change_signatory", "view_notification"]
-        )
-    )
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.django_db

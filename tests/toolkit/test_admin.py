@@ -87,7 +87,7 @@ def test_admin_offers_view_on_site(admin_client, theme):
 def test_admin_is_closed_to_visitors_and_non_staff(client):
     assert client.get("/admin/toolkit/insight/").status_code == 302
     User.objects.create_user("reader", password="a-long-password-1")
-    client.login(username="reader", password="a-long-password-1")
+    client.force_login(User.objects.get(username="reader"))
     response = client.get("/admin/toolkit/insight/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]

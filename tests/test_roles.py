@@ -1,0 +1,95 @@
+"""Least privilege: the two staff groups the migration creates, tested both ways."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from signatories.models import Signatory
+from tests.factories import make_insight, make_theme
+from toolkit_portal.roles import CONTENT_CURATORS, POLICY_OFFICERS
+
+
+def staff_in(group_name, client):
+    user = User.objects.create_user(group_name.split()[0].lower(), is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def request_from_someone(db):
+    return Signatory.objects.create(
+        organisation="Secret City", kind="government", country="FR",
+        contact_name="Private Person", contact_email="private@secret.example",
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_migration_creates_both_groups():
+    assert set(Group.objects.values_list("name", flat=True)) >= {CONTENT_CURATORS, POLICY_OFFICERS}
+
+
+@pytest.mark.django_db
+def test_a_content_curator_edits_the_toolkit_and_initiatives(client):
+    curator = staff_in(CONTENT_CURATORS, client)
+    theme = make_theme()
+    insight = make_insight(theme=theme)
+    for url in [
+        "/admin/toolkit/theme/", "/admin/toolkit/insight/add/",
+        f"/admin/toolkit/insight/{insight.pk}/change/", "/admin/initiatives/entry/add/",
+        "/admin/initiatives/programme/add/", "/admin/taggit/tag/",
+    ]:  # fmt: skip
+        assert curator.get(url).status_code == 200, url
+
+    response = curator.post(
+        f"/admin/toolkit/insight/{insight.pk}/change/",
+        {
+            "theme": theme.pk, "title_en": "Edited by a curator", "slug": insight.slug,
+            "summary_en": "A summary.", "body_en": "A body.", "status": "published",
+            "published_on": "2021-01-01", "tags": "",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    insight.refresh_from_db()
+    assert insight.title == "Edited by a curator"
+
+
+@pytest.mark.django_db
+def test_a_content_curator_never_sees_join_requests(client, request_from_someone):
+    curator = staff_in(CONTENT_CURATORS, client)
+    assert curator.get("/admin/signatories/signatory/").status_code == 403
+    change = f"/admin/signatories/signatory/{request_from_someone.pk}/change/"
+    assert curator.get(change).status_code == 403
+    assert curator.get("/admin/signatories/notification/").status_code == 403
+    assert "private@secret.example" not in curator.get("/admin/").content.decode()
+    assert "Join requests" not in curator.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_policy_officer_reviews_requests_and_sees_contacts(client, request_from_someone):
+    officer = staff_in(POLICY_OFFICERS, client)
+    change = f"/admin/signatories/signatory/{request_from_someone.pk}/change/"
+    assert "private@secret.example" in officer.get(change).content.decode()
+
+    officer.post(
+        "/admin/signatories/signatory/",
+        {"action": "approve", "_selected_action": [request_from_someone.pk]},
+    )
+    request_from_someone.refresh_from_db()
+    assert request_from_someone.status == "approved"
+
+
+@pytest.mark.django_db
+def test_a_policy_officer_cannot_edit_content(client):
+    officer = staff_in(POLICY_OFFICERS, client)
+    insight = make_insight()
+    assert officer.get("/admin/toolkit/insight/").status_code == 403
+    assert officer.get(f"/admin/toolkit/insight/{insight.pk}/change/").status_code == 403
+    assert officer.get("/admin/initiatives/entry/add/").status_code == 403
+    assert officer.get("/admin/auth/user/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_neither_group_may_manage_users_or_groups():
+    for name in [CONTENT_CURATORS, POLICY_OFFICERS]:
+        codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
