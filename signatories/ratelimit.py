@@ -3,11 +3,14 @@ when the cache is, e.g. Redis)."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request: HttpRequest) -> str:
@@ -24,10 +27,14 @@ def over_limit(request: HttpRequest, *, scope: str, limit: int, window: int) -> 
     """Count one more hit from this client; True once it exceeds `limit` in the window."""
     bucket = int(time.time() // window)
     key = f"ratelimit:{scope}:{client_address(request)}:{bucket}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except Exception:  # the cache is down: let the form through (its other checks still hold)
+        logger.warning("Rate limit cache unavailable; not limiting", exc_info=True)
+        return False
     return count > limit

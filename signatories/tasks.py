@@ -78,10 +78,11 @@ def record_failure(notification: Notification, error: Exception, now: datetime.d
         next_attempt_at=now + retry_delay(notification.attempts),
         last_error=f"{type(error).__name__}: {error}"[:2000],
     )
+    # No address in the log: logs outlive the erasure of personal data.
     logger.warning(
-        "Notification %s to %s failed (attempt %d%s): %s",
+        "Notification %s (%s) failed (attempt %d%s): %s",
         notification.pk,
-        notification.to,
+        notification.kind,
         notification.attempts,
         ", giving up" if failed else "",
         error,

@@ -1,8 +1,10 @@
 """The anonymous page cache: fast repeats, exact invalidation, nothing private shared."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from signatories.models import Signatory
@@ -169,3 +171,13 @@ def test_visitors_with_pending_messages_bypass_the_cache(client, theme):
 @pytest.mark.django_db
 def test_errors_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/no-such-page/")
+
+
+@pytest.mark.django_db
+def test_clear_page_cache_makes_every_cached_page_stale(client, theme):
+    client.get("/toolkit/")
+    assert client.get("/toolkit/")["X-Page-Cache"] == "hit"
+
+    call_command("clear_page_cache", stdout=StringIO())
+
+    assert client.get("/toolkit/")["X-Page-Cache"] == "miss"

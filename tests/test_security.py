@@ -134,3 +134,10 @@ def test_a_successful_login_before_the_limit_resets_the_count(client, curator):
 def test_passwords_are_validated():
     names = [v["NAME"].rsplit(".", 1)[-1] for v in settings.AUTH_PASSWORD_VALIDATORS]
     assert {"MinimumLengthValidator", "CommonPasswordValidator"} <= set(names)
+
+
+@pytest.mark.django_db
+def test_a_forged_host_header_gets_a_400_page_not_a_server_error(client):
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert "<h1>" in response.content.decode()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -7,7 +8,12 @@ def languages(request):
     """This page in each language: for the language switcher and the hreflang links."""
     path = request.get_full_path()
     current = get_language()
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a forged Host header must still render
+        origin = settings.SITE_URL
     return {
+        "origin": origin,
         "page_languages": [
             {
                 "code": code,
@@ -16,5 +22,5 @@ def languages(request):
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
-        ]
+        ],
     }

@@ -11,11 +11,14 @@ messages; anything but GET and HEAD; responses that are not 200, that set a cook
 carry a CSRF token, or that ask not to be cached. A page whose only per-visitor parts are
 such tokens (the join form) declares them as holes: it is stored with placeholders, and
 each visitor gets fresh values filled in (see `register_hole`).
+
+If the cache itself is unreachable, pages are served uncached rather than not at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 
@@ -24,6 +27,8 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
@@ -77,6 +82,8 @@ def bump_content_version(**kwargs) -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.add(VERSION_KEY, 2, timeout=None)
+    except Exception:  # an unreachable cache must not stop an edit from being saved
+        logger.exception("Could not bump the page cache version")
 
 
 def cacheable_request(request) -> bool:
@@ -115,9 +122,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        version = content_version()
-        key = page_key(request, version)
-        stored = cache.get(key)
+        try:
+            key = page_key(request, content_version())
+            stored = cache.get(key)
+        except Exception:  # the cache is down: serve the page without it
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if stored is not None:
             return self.replay(request, stored)
 
@@ -133,7 +143,10 @@ class AnonymousPageCacheMiddleware:
                 "etag": None if holes else etag,
                 "holes": holes,
             }
-            cache.set(key, stored, PAGE_TIMEOUT)
+            try:
+                cache.set(key, stored, PAGE_TIMEOUT)
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
             response["X-Page-Cache"] = "miss"
         return response
 

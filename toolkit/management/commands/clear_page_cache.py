@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from toolkit_portal.pagecache import bump_content_version
+
+
+class Command(BaseCommand):
+    help = (
+        "Make every cached public page stale, e.g. after deploying new templates "
+        "(content edits do this by themselves)."
+    )
+
+    def handle(self, *args, **options):
+        bump_content_version()
+        self.stdout.write("Every cached page will be rendered afresh.")
