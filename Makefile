@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format clean bench bench-search
+.PHONY: run test test-production lint format clean bench bench-search
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: $(VENV)/.test-deps
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 	BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+## Faults, scale-out and load against real servers: private PostgreSQL and Redis, an SMTP
+## server, 2 gunicorn servers and 2 workers on loopback (needs PostgreSQL, Redis and wrk installed)
+test-production: $(VENV)/.test-deps
+	$(BIN)/python manage.py compile_translations
+	PRODUCTION_TESTS=1 $(BIN)/pytest tests/production $(PYTEST_ARGS)
 
 ## Lint and check formatting
 lint: $(VENV)/.test-deps

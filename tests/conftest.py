@@ -11,6 +11,10 @@ from tests.factories import make_theme
 # BROWSER_TESTS=1 for that one): Playwright keeps an event loop open in the main thread,
 # which Django would hold against every ORM call of the tests that follow.
 collect_ignore = [] if os.environ.get("BROWSER_TESTS") else ["browser"]
+# The production tests (`make test-production`) start their own PostgreSQL, Redis, SMTP
+# server, gunicorn servers and workers, and need PostgreSQL's server programs installed.
+if not os.environ.get("PRODUCTION_TESTS"):
+    collect_ignore.append("production")
 
 
 @pytest.fixture
