@@ -8,6 +8,7 @@ Nothing here is a mock: the portal runs as it would in production, only on loopb
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email
 import glob
 import http.client
@@ -71,7 +72,7 @@ class Postgres:
         self.log = self.dir / "postgres.log"
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
-        os.chmod(self.dir, 0o755)
+        os.chmod(self.dir, 0o755)  # noqa: S103 - the postgres user must reach its data
 
     @property
     def url(self) -> str:
@@ -99,10 +100,8 @@ class Postgres:
         self.run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop("immediate")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -213,10 +212,8 @@ def pump(source: socket.socket, target: socket.socket) -> None:
         pass
     finally:
         for s in (source, target):
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 class Response:
