@@ -58,13 +58,14 @@ def join(request):
     if request.POST.get(HONEYPOT_FIELD):
         logger.info("Join form honeypot filled: request dropped")
         return redirect("signatories:thanks")
+    # Refused forms come back with their errors and everything typed, as a 400.
     if not form.is_valid():
-        return render_join(request, form)
+        return render_join(request, form, status=400)
 
     elapsed = seconds_since(request.POST.get(STARTED_FIELD, ""))
     if elapsed is None or elapsed < settings.JOIN_MIN_SECONDS:
         form.add_error(None, TOO_FAST_MESSAGE)
-        return render_join(request, form)
+        return render_join(request, form, status=400)
 
     if over_limit(
         request,
@@ -82,7 +83,7 @@ def join(request):
         )
     except services.DuplicateRequest:
         form.add_error(None, DUPLICATE_MESSAGE)
-        return render_join(request, form)
+        return render_join(request, form, status=409)
     return redirect("signatories:thanks")
 
 

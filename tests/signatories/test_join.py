@@ -55,7 +55,7 @@ def test_missing_fields_are_reported_next_to_each_field_and_input_is_kept(client
     response = post(client, join_data(organisation="", contact_email="", city="Montréal"))
 
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Signatory.objects.count() == 0
     assert 'id="id_organisation_error"' in body
     assert 'aria-describedby="id_contact_email_hint id_contact_email_error"' in body
@@ -80,7 +80,7 @@ def test_missing_fields_are_reported_next_to_each_field_and_input_is_kept(client
 )
 def test_bad_input_gets_a_clear_message_not_a_500(client, join_data, field, value, message):
     response = post(client, join_data(**{field: value}))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert Signatory.objects.count() == 0
 
@@ -88,7 +88,7 @@ def test_bad_input_gets_a_clear_message_not_a_500(client, join_data, field, valu
 @pytest.mark.django_db
 def test_unknown_theme_ids_are_rejected(client, join_data):
     response = post(client, join_data(themes=["999999", "abc"]))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Signatory.objects.count() == 0
 
 
@@ -150,7 +150,7 @@ def test_forms_sent_too_fast_or_without_a_valid_stamp_are_refused_with_input_kep
         started = started_seconds_ago(0)
     response = post(client, join_data(started=started))
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "send the form again" in body
     assert 'value="Ana Example"' in body
     assert Signatory.objects.count() == 0
