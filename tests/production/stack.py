@@ -338,50 +338,27 @@ class Portal:
         self.manage("load_content")
         self.manage("createsuperuser", "--no-input")
 
+    def spawn(self, command: list[str], log_name: str) -> subprocess.Popen:
+        """Start a process of the portal in its own session, its output in a log file."""
+        log = open(self.log_dir / log_name, "ab")  # noqa: SIM115 - the child keeps it
+        return subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
+        )
+
     def start(self) -> None:
         for port in self.ports:
-            log = open(self.log_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115
-            self.servers.append(
-                subprocess.Popen(
-                    [
-                        PYTHON,
-                        "-m",
-                        "gunicorn",
-                        "toolkit_portal.wsgi",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "--workers",
-                        "2",
-                        "--no-control-socket",
-                        "--graceful-timeout",
-                        "5",
-                        "--timeout",
-                        "30",
-                    ],
-                    cwd=ROOT,
-                    env=self.env,
-                    stdout=log,
-                    stderr=log,
-                    start_new_session=True,
-                )  # fmt: skip
-            )
+            gunicorn = [PYTHON, "-m", "gunicorn", "toolkit_portal.wsgi", "--bind",
+                        f"127.0.0.1:{port}", "--workers", "2", "--no-control-socket",
+                        "--graceful-timeout", "5", "--timeout", "30"]  # fmt: skip
+            self.servers.append(self.spawn(gunicorn, f"gunicorn-{port}.log"))
         self.start_workers()
         for port in self.ports:
             wait_for(lambda p=port: self.healthy(p), 60, message=f"gunicorn on {port}")
 
     def start_workers(self) -> None:
+        worker = [PYTHON, "manage.py", "send_notifications", "--interval", "0.2"]
         for n in range(2):
-            log = open(self.log_dir / f"worker-{n}.log", "ab")  # noqa: SIM115
-            self.workers.append(
-                subprocess.Popen(
-                    [PYTHON, "manage.py", "send_notifications", "--interval", "0.2"],
-                    cwd=ROOT,
-                    env=self.env,
-                    stdout=log,
-                    stderr=log,
-                    start_new_session=True,
-                )  # fmt: skip
-            )
+            self.workers.append(self.spawn(worker, f"worker-{n}.log"))
 
     def kill_workers(self) -> None:
         for worker in self.workers:
