@@ -162,7 +162,8 @@ def for_results(queryset: QuerySet) -> QuerySet:
         or field.name.startswith("body_html")
         or (full_text() and field.name.startswith("body"))
     ]
-    return queryset.select_related(*RESULT_RELATIONS[queryset.model._meta.model_name]).defer(*heavy)
+    relations = RESULT_RELATIONS[queryset.model._meta.model_name]
+    return queryset.select_related(*relations).defer(*heavy).order_by()
 
 
 RESULT_RELATIONS = {"insight": ["theme"], "entry": ["programme"]}

@@ -13,9 +13,11 @@ def test_no_page_breaks_the_policy(page, site):
     refused = []
     page.on(
         "console",
-        lambda message: refused.append(f"{page.url}: {message.text}")
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     for path in page_types().values():
         page.goto(site + path)
