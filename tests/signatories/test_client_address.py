@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import RequestFactory
 
-from signatories.ratelimit import client_address
+from signatories.ratelimit import UNKNOWN_ADDRESS, client_address
 
 
 def address(settings, proxies, remote="192.0.2.10", forwarded=None):
@@ -30,7 +30,7 @@ def test_anything_but_an_ip_address_falls_back_to_the_peer(settings, forwarded):
 
 
 def test_no_usable_address_at_all_gives_a_placeholder(settings):
-    assert address(settings, 1, remote="", forwarded="garbage") == "0.0.0.0"
+    assert address(settings, 1, remote="", forwarded="garbage") == UNKNOWN_ADDRESS
 
 
 @pytest.mark.django_db
