@@ -32,7 +32,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Sending notifications every {interval:g} s (Ctrl-C to stop).")
         erased_at = None
         while True:
-            close_old_connections()
+            if not once:  # a long-running worker drops connections that are broken or old
+                close_old_connections()
             try:
                 if erased_at is None or time.monotonic() - erased_at > ERASE_EVERY_SECONDS:
                     self.erase_declined_contacts()
