@@ -14,8 +14,12 @@ class ProgrammeSitemap(PortalSitemap):
 class EntrySitemap(PortalSitemap):
     changefreq = "monthly"
 
-    def items(self):
-        return Entry.objects.published().select_related("programme").order_by("pk")
+    lastmod_field = "updated_at"
 
-    def lastmod(self, entry):
-        return entry.updated_at
+    def items(self):
+        return (
+            Entry.objects.published()
+            .select_related("programme")
+            .only("slug", "updated_at", "programme__slug")
+            .order_by("pk")
+        )

@@ -155,3 +155,24 @@ def test_titles_with_ampersands_are_escaped_once_in_metadata(client, theme):
     body = client.get(insight.get_absolute_url()).content.decode()
     assert "<title>Parks &amp; squares · Metropolis</title>" in body
     assert '<meta property="og:title" content="Parks &amp; squares">' in body
+
+
+@pytest.mark.django_db
+def test_sitemap_pages_split_every_page_in_every_language_exactly_once(client, theme, monkeypatch):
+    monkeypatch.setattr("toolkit.sitemaps.PortalSitemap.limit", 4)  # pages end mid-item
+    insights = [make_insight(theme=theme, title=f"Insight {n}") for n in range(5)]
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.iter(f"{SITEMAP}loc") if "insights" in loc.text]
+    locations = []
+    for page in pages:
+        root = ET.fromstring(client.get(page.replace("http://testserver", "")).content)
+        locations += [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+
+    assert len(pages) == 4  # 5 insights × 3 languages, 4 to a page
+    expected = [
+        f"http://testserver{prefix}{insight.get_absolute_url()}"
+        for insight in insights
+        for prefix in ["", "/fr", "/es"]
+    ]
+    assert sorted(locations) == sorted(expected)
