@@ -2,24 +2,31 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from toolkit.models import PublicationStatus
 from toolkit_portal.pagecache import bump_content_version
 
 
-def set_status(modeladmin, request, queryset, status, verb):
+def set_status(queryset, status) -> int:
     count = queryset.update(status=status)
     bump_content_version()  # update() sends no signals
-    meta = queryset.model._meta
-    name = meta.verbose_name if count == 1 else meta.verbose_name_plural
-    modeladmin.message_user(request, f"{count} {name} {verb}.", messages.SUCCESS)
+    return count
 
 
 @admin.action(description=_("Publish selected items"))
 def publish(modeladmin, request, queryset):
-    set_status(modeladmin, request, queryset, PublicationStatus.PUBLISHED, _("published"))
+    count = set_status(queryset, PublicationStatus.PUBLISHED)
+    message = ngettext("%(count)d item published.", "%(count)d items published.", count)
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.action(description=_("Unpublish selected items (back to draft)"))
 def unpublish(modeladmin, request, queryset):
-    set_status(modeladmin, request, queryset, PublicationStatus.DRAFT, _("unpublished"))
+    count = set_status(queryset, PublicationStatus.DRAFT)
+    message = ngettext(
+        "%(count)d item unpublished (back to draft).",
+        "%(count)d items unpublished (back to draft).",
+        count,
+    )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)

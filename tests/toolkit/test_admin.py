@@ -67,13 +67,19 @@ def test_publish_and_unpublish_actions(admin_client, theme):
     draft = make_insight(theme=theme, status=Insight.Status.DRAFT)
     url = "/admin/toolkit/insight/"
 
-    admin_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    done = admin_client.post(
+        url, {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
     draft.refresh_from_db()
     assert draft.status == Insight.Status.PUBLISHED
+    assert "1 item published." in done.content.decode()
 
-    admin_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    done = admin_client.post(
+        url, {"action": "unpublish", "_selected_action": [draft.pk]}, follow=True
+    )
     draft.refresh_from_db()
     assert draft.status == Insight.Status.DRAFT
+    assert "1 item unpublished (back to draft)." in done.content.decode()
 
 
 @pytest.mark.django_db
