@@ -248,6 +248,10 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return can_see_contacts(request) and super().has_view_permission(request, obj)
 
+    def has_change_permission(self, request, obj=None):
+        # Django lets change permission alone open the list: it shows addresses too.
+        return can_see_contacts(request) and super().has_change_permission(request, obj)
+
     @admin.action(description=_("Send selected notifications again"))
     def resend(self, request, queryset):
         for notification in queryset:

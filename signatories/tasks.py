@@ -78,14 +78,15 @@ def record_failure(notification: Notification, error: Exception, now: datetime.d
         next_attempt_at=now + retry_delay(notification.attempts),
         last_error=f"{type(error).__name__}: {error}"[:2000],
     )
-    # No address in the log: logs outlive the erasure of personal data.
+    # Neither address nor message in the log (an SMTP error may quote the recipient):
+    # logs outlive the erasure of personal data. The full error is kept in last_error.
     logger.warning(
         "Notification %s (%s) failed (attempt %d%s): %s",
         notification.pk,
         notification.kind,
         notification.attempts,
         ", giving up" if failed else "",
-        error,
+        type(error).__name__,
     )
 
 

@@ -40,7 +40,7 @@ def test_publish_and_unpublish_entries_in_bulk(admin_client):
     response = admin_client.post(
         url, {"action": "publish", "_selected_action": [entry.pk]}, follow=True
     )
-    assert "1 initiative entry published" in response.content.decode()
+    assert "1 item published." in response.content.decode()
     entry.refresh_from_db()
     assert entry.status == Entry.Status.PUBLISHED
     admin_client.post(url, {"action": "unpublish", "_selected_action": [entry.pk]})

@@ -2,6 +2,7 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Permission, User
 
 from signatories.models import Notification, Signatory
 
@@ -161,3 +162,20 @@ def test_signatory_change_page_shows_its_notifications(admin_client):
     )
     body = admin_client.get(f"{CHANGELIST}{signatory.pk}/change/").content.decode()
     assert "Acknowledgement, to the applicant" in body
+
+
+@pytest.mark.django_db
+def test_change_permission_on_notifications_alone_does_not_show_them(client):
+    user = User.objects.create_user("clerk", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_notification"))
+    client.force_login(user)
+    signatory = make_signatory()
+    notification = Notification.objects.create(
+        signatory=signatory, kind="acknowledgement", to="claire@some.example",
+        subject="Thanks", text_body="Dear Claire", html_body="<p>Dear Claire</p>",
+        message_id="<n1@test>",
+    )  # fmt: skip
+
+    assert client.get("/admin/signatories/notification/").status_code == 403
+    change = client.get(f"/admin/signatories/notification/{notification.pk}/change/")
+    assert change.status_code == 403
