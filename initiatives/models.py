@@ -101,6 +101,12 @@ class Entry(models.Model):
         indexes = [
             models.Index(fields=["programme", "status", "-date"]),
             GinIndex(fields=["search_vector"], name="entry_search_vector_gin"),
+            # search ranks the newest published matches first (toolkit_portal/search.py)
+            models.Index(
+                fields=["-id"],
+                condition=models.Q(status="published"),
+                name="entry_published_newest",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -150,11 +150,28 @@ def test_a_search_matching_very_many_ranks_a_bounded_set_and_says_so(client, the
         make_insight(theme=theme, title=f"Bicycle lanes {n}", body="Safer cycling.")
     make_insight(theme=theme, title="Ferries", body="Bicycle racks on board.")
 
-    response = client.get("/search/", {"q": "bicycle"})
+    text = client.get("/search/", {"q": "bicycle"}).content.decode()
 
-    text = response.content.decode()
     assert "More than 3 results for “bicycle”. Add words to narrow the search." in text
-    assert len(titles(client, q="bicycle")) == 4  # the bounded set: 3 + 1 to know there are more
+    # the newest 3 + 1 (which says there are more), ranked
+    found = titles(client, q="bicycle")
+    assert sorted(found) == ["Bicycle lanes 2", "Bicycle lanes 3", "Bicycle lanes 4", "Ferries"]
+    assert found[-1] == "Ferries"  # a body-only match ranks last
+    assert "1 result for “ferries”." in client.get("/search/", {"q": "ferries"}).content.decode()
 
-    response = client.get("/search/", {"q": "ferries"})
-    assert "1 result for “ferries”." in response.content.decode()
+
+@pytest.mark.django_db
+def test_the_bound_applies_to_each_kind_and_exact_counts_stay_exact(client, theme, monkeypatch):
+    monkeypatch.setattr("toolkit_portal.search.MAX_RANKED", 3)
+    programme = make_programme(title="Learning from Cities")
+    for n in range(3):
+        make_insight(theme=theme, title=f"Tram {n}")
+    for n in range(2):
+        make_entry(programme, title=f"Tram city {n}", themes=[theme])
+
+    assert "5 results for “tram”." in client.get("/search/", {"q": "tram"}).content.decode()
+
+    make_insight(theme=theme, title="Tram 3")
+    make_insight(theme=theme, title="Tram 4")
+    text = client.get("/search/", {"q": "tram"}).content.decode()
+    assert "More than 5 results for “tram”." in text  # 5 insights (3 ranked + 1) and 2 entries

@@ -120,6 +120,12 @@ class Insight(models.Model):
         indexes = [
             models.Index(fields=["theme", "status", "-published_on"]),
             GinIndex(fields=["search_vector"], name="insight_search_vector_gin"),
+            # search ranks the newest published matches first (toolkit_portal/search.py)
+            models.Index(
+                fields=["-id"],
+                condition=models.Q(status="published"),
+                name="insight_published_newest",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ substring search, so that the default install still finds things.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -27,7 +28,8 @@ from django.utils.translation import get_language
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 MAX_QUERY_LENGTH = 200
 # Ranking reads every matching row's vector, so it is bounded: at most this many matches
-# of each kind are ranked (and counted); a search matching more asks for more words.
+# of each kind (the newest) are ranked and counted; a search matching more asks for more
+# words.
 MAX_RANKED = 200
 EXCERPT_WORDS = 30
 START, STOP = "\x02", "\x03"
@@ -90,7 +92,8 @@ def matching(queryset: QuerySet, query: str) -> QuerySet:
             default=Value(1.0),
             output_field=FloatField(),
         )
-    candidates = queryset.filter(condition).order_by().values("pk")[: MAX_RANKED + 1]
+    # The newest matches, in a fixed order: every page of results ranks the same set.
+    candidates = queryset.filter(condition).order_by("-pk").values("pk")[: MAX_RANKED + 1]
     return queryset.filter(pk__in=candidates).annotate(rank=rank)
 
 
@@ -185,6 +188,14 @@ def searchable(theme=None) -> dict[str, QuerySet]:
     if theme:
         insights, entries = insights.filter(theme=theme), entries.filter(themes=theme)
     return {"insight": insights, "entry": entries}
+
+
+def more_than(hits: list[dict]) -> int:
+    """0 if `hits` are all the matches; else how many there are at least (some kind had
+    more than MAX_RANKED, and its extra row only says so)."""
+    per_kind = Counter(hit["kind"] for hit in hits)
+    capped = sum(1 for count in per_kind.values() if count > MAX_RANKED)
+    return len(hits) - capped if capped else 0
 
 
 def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:

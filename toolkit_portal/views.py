@@ -81,7 +81,7 @@ def search(request):
     hits = site_search.ranked_hits(query, kind=kind, theme=theme)
     page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context["page"] = page
-    context["many"] = site_search.MAX_RANKED if page.paginator.count > site_search.MAX_RANKED else 0
+    context["many"] = site_search.more_than(hits)
     context["results"] = site_search.results(list(page.object_list), query)
     return render(request, "search.html", context)
 
