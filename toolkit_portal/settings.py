@@ -96,6 +96,9 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    # An unreachable Redis must cost a second, not a worker: the portal then runs uncached.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
