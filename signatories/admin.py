@@ -101,6 +101,11 @@ class SignatoryAdmin(admin.ModelAdmin):
             )
         return fieldsets
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.contact_erased_at:
+            return [*self.readonly_fields, *CONTACT_FIELDS]  # erased stays erased
+        return self.readonly_fields
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not can_see_contacts(request):
@@ -173,10 +178,10 @@ class SignatoryAdmin(admin.ModelAdmin):
     def export_personal_data(self, request, queryset):
         if not can_see_contacts(request):
             raise PermissionDenied
-        data = [
-            services.signatory_personal_data(signatory=signatory)
-            for signatory in queryset.prefetch_related("themes")
-        ]
+        data = []
+        for signatory in queryset.prefetch_related("themes"):
+            data.append(services.signatory_personal_data(signatory=signatory))
+            self.log_change(request, signatory, "Personal data exported.")
         response = HttpResponse(
             json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
             content_type="application/json; charset=utf-8",
@@ -207,6 +212,7 @@ class SignatoryAdmin(admin.ModelAdmin):
         count = 0
         for signatory in queryset:
             services.signatory_erase_contact(signatory=signatory)
+            self.log_change(request, signatory, "Contact details erased.")
             count += 1
         self.message_user(
             request,

@@ -118,9 +118,13 @@ def declined_contacts_erase(*, now: datetime.datetime | None = None) -> int:
         status=Signatory.Status.DECLINED, reviewed_at__lte=cutoff, contact_erased_at=None
     )
     erased = 0
-    for signatory in due.iterator():
-        signatory_erase_contact(signatory=signatory)
-        erased += 1
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            # Checked again under a lock: the request may have been approved since.
+            signatory = due.select_for_update().filter(pk=pk).first()
+            if signatory:
+                signatory_erase_contact(signatory=signatory)
+                erased += 1
     return erased
 
 

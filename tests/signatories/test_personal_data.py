@@ -120,3 +120,33 @@ def test_the_privacy_notice_says_how_long_contacts_are_kept(client, settings):
     settings.ERASE_DECLINED_AFTER_DAYS = 45
     text = client.get("/join/privacy/").content.decode()
     assert "erased" in text and "45 days after the decision" in text
+
+
+@pytest.mark.django_db
+def test_exports_and_erasures_are_recorded_in_the_admin_history(admin_client):
+    signatory = declined(1)
+    selected = {"_selected_action": [signatory.pk]}
+    admin_client.post(CHANGELIST, {"action": "export_personal_data", **selected})
+    admin_client.post(CHANGELIST, {"action": "erase_contact", "confirmed": "yes", **selected})
+
+    history = admin_client.get(f"{CHANGELIST}{signatory.pk}/history/").content.decode()
+    assert "Personal data exported." in history
+    assert "Contact details erased." in history
+
+
+@pytest.mark.django_db
+def test_erased_contact_details_cannot_be_typed_back_in(admin_client):
+    signatory = declined(1)
+    services.signatory_erase_contact(signatory=signatory)
+    page = admin_client.get(f"{CHANGELIST}{signatory.pk}/change/").content.decode()
+    assert 'name="contact_email"' not in page
+
+
+@pytest.mark.django_db
+def test_a_request_approved_again_is_not_erased(settings):
+    settings.ERASE_DECLINED_AFTER_DAYS = 1
+    signatory = declined(5)
+    Signatory.objects.filter(pk=signatory.pk).update(status=Signatory.Status.APPROVED)
+    assert services.declined_contacts_erase() == 0
+    signatory.refresh_from_db()
+    assert signatory.contact_email == "dana@person.example"
