@@ -63,13 +63,17 @@ def test_production_cookies_are_secure_and_http_only():
 
 
 @pytest.mark.django_db
-def test_every_page_forbids_inline_script_and_framing(client, theme):
-    policy = client.get("/")["Content-Security-Policy"]
-    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-    assert directives["script-src"] == "'self'"
-    assert directives["frame-ancestors"] == "'none'"
-    assert directives["object-src"] == "'none'"
-    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+@pytest.mark.parametrize(
+    "url", ["/", "/toolkit/", "/join/", "/fr/signatories/", "/no-such-page/", "/admin/login/"]
+)
+def test_every_page_forbids_inline_script_and_framing(client, theme, url):
+    for _ in range(2):  # rendered, then from the page cache
+        policy = client.get(url)["Content-Security-Policy"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["script-src"] == "'self'"
+        assert directives["frame-ancestors"] == "'none'"
+        assert directives["object-src"] == "'none'"
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
 def test_no_template_relies_on_inline_script_or_style():

@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
+from signatories.models import Signatory
 from tests.browser.test_accessibility import page_types
 from toolkit.models import Insight
 
@@ -27,13 +29,24 @@ def test_no_page_breaks_the_policy(page, site):
     page.fill("#id_username", "curator")
     page.fill("#id_password", "a-long-password-1")
     page.locator("input[type=submit]").click()
+    expect(page.locator("#user-tools")).to_contain_text("curator")  # signed in
     insight = Insight.objects.first()
+    signatory = Signatory.objects.first()
     for path in [
         "/admin/", "/admin/toolkit/insight/", "/admin/toolkit/insight/add/",
         f"/admin/toolkit/insight/{insight.pk}/change/", "/admin/signatories/signatory/",
-        "/admin/initiatives/entry/add/",
+        f"/admin/signatories/signatory/{signatory.pk}/change/",
+        f"/admin/toolkit/insight/{insight.pk}/delete/", "/admin/initiatives/entry/add/",
     ]:  # fmt: skip
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
+        expect(page.locator("#site-name")).to_be_visible()  # an admin page, not the login
+
+    # the erase confirmation page, reached as staff reach it
+    page.goto(f"{site}/admin/signatories/signatory/")
+    page.locator("input.action-select").first.check()
+    page.select_option("select[name=action]", "erase_contact")
+    page.locator("button[name=index]").click()
+    expect(page.locator("#content")).to_contain_text("This cannot be undone")
 
     assert not refused, refused

@@ -298,8 +298,12 @@ class Portal:
         self.ports = [free_port(), free_port()]
         self.servers: list[subprocess.Popen] = []
         self.workers: list[subprocess.Popen] = []
+        # Only what the portal needs: nothing from the caller's environment leaks in.
+        inherited = {
+            k: os.environ[k] for k in ("PATH", "HOME", "LANG", "TMPDIR") if k in os.environ
+        }
         self.env = {
-            **os.environ,
+            **inherited,
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -316,6 +320,7 @@ class Portal:
             "POLICY_OFFICER_EMAIL": "officer@portal.example",
             "JOIN_MIN_SECONDS": "0",
             "JOIN_RATE_LIMIT": "5",
+            "JOIN_RATE_LIMIT_WINDOW": str(10 * 365 * 86400),  # no window ends mid-test
             "DJANGO_LOG_LEVEL": "WARNING",
             "DJANGO_SUPERUSER_USERNAME": "admin",
             "DJANGO_SUPERUSER_EMAIL": "admin@portal.example",

@@ -88,8 +88,9 @@ def test_postgresql_restarting_gives_a_friendly_503_and_the_portal_recovers(port
         during = dict(statuses)
         portal.postgres.start()
         up_at = time.monotonic()
-        for port in portal.ports:
-            wait_for(lambda p=port: request(p, "GET", "/search/?q=recovered").status == 200, 30)
+        for port in portal.ports:  # a fresh query on each: the cache cannot answer it
+            path = f"/search/?q=recovered+{port}+{secrets.token_hex(4)}"
+            wait_for(lambda p=port, path=path: request(p, "GET", path).status == 200, 30)
         recovered = time.monotonic() - up_at
         time.sleep(1)
     finally:
