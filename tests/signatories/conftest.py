@@ -101,35 +101,51 @@ def smtp_server(settings):
     server.stop()
 
 
-@pytest.fixture
-def hanging_smtp_server(settings):
-    """A server that accepts connections and never says a word."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(50)
-    accepted = []
-    stop = threading.Event()
+class SilentServer:
+    """Accepts connections on loopback and never says a word (a hung mail server, or a
+    Redis on the far side of a partition). `accepted` holds the connections it took."""
 
-    def accept():
-        listener.settimeout(0.2)
-        while not stop.is_set():
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=50)
+        self.port = self.listener.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self.accept, daemon=True)
+
+    def accept(self):
+        self.listener.settimeout(0.2)
+        while not self.stopping.is_set():
             try:
-                accepted.append(listener.accept()[0])
+                self.accepted.append(self.listener.accept()[0])
             except TimeoutError:
                 continue
 
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join()
+        for conn in self.accepted:
+            conn.close()
+        self.listener.close()
+
+
+@pytest.fixture
+def silent_server():
+    with SilentServer() as server:
+        yield server
+
+
+@pytest.fixture
+def hanging_smtp_server(settings, silent_server):
+    """A mail server that accepts connections and never says a word."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = listener.getsockname()[1]
+    settings.EMAIL_PORT = silent_server.port
     settings.EMAIL_TIMEOUT = 1
-    yield accepted
-    stop.set()
-    thread.join()
-    for conn in accepted:
-        conn.close()
-    listener.close()
+    return silent_server.accepted
 
 
 @pytest.fixture

@@ -1,19 +1,11 @@
 """The shared cache (Redis) going away slows the portal down but never breaks it."""
 
-import socket
-import threading
-
 import pytest
 
 from signatories.models import Signatory
 from tests.factories import make_insight
+from tests.signatories.conftest import free_port
 from tests.test_site import run_manage
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # nothing listens here once the socket is closed
 
 
 @pytest.fixture
@@ -21,7 +13,7 @@ def unreachable_redis(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens
         }
     }
 
@@ -53,38 +45,13 @@ def test_the_join_form_still_takes_requests_while_the_cache_is_down(
     assert Signatory.objects.filter(organisation="Metropolitan Area of Testville").exists()
 
 
-@pytest.fixture
-def silent_server():
-    """Accepts connections and never answers: a Redis on the far side of a partition."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    held = []
-    stop = threading.Event()
-
-    def accept():
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for conn in held:
-        conn.close()
-    listener.close()
-
-
 def test_a_redis_that_never_answers_costs_seconds_not_the_page(silent_server):
     probe = (
         "import time; from django.test import Client; began = time.monotonic(); "
         "r = Client(HTTP_HOST='localhost').get('/robots.txt'); "
         "print(r.status_code, round(time.monotonic() - began, 1))"
     )
-    result = run_manage("shell", "-c", probe, CACHE_URL=f"redis://127.0.0.1:{silent_server}/0")
+    result = run_manage("shell", "-c", probe, CACHE_URL=f"redis://127.0.0.1:{silent_server.port}/0")
     status, seconds = result.stdout.split()[-2:]
     assert status == "200", result.stderr[-2000:]
     assert float(seconds) < 3, seconds  # settings give Redis 1 s a call (redis-py: 5 s)
