@@ -38,10 +38,11 @@ test-production: $(VENV)/.test-deps
 	$(BIN)/python manage.py compile_translations
 	PRODUCTION_TESTS=1 $(BIN)/pytest tests/production $(PYTEST_ARGS)
 
-## Lint and check formatting
+## Lint, check formatting and the import layers (pyproject.toml)
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.test-deps
 	$(BIN)/ruff check --fix .

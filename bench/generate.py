@@ -27,10 +27,10 @@ from django.db import transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from initiatives.models import Entry, Programme  # noqa: E402
+from publishing.rendering import render_markdown  # noqa: E402
+from publishing.search_vectors import rebuild_search_vectors  # noqa: E402
 from signatories.models import Signatory  # noqa: E402
 from toolkit.models import Insight, Theme  # noqa: E402
-from toolkit_portal.rendering import render_markdown  # noqa: E402
-from toolkit_portal.search import rebuild_search_vectors  # noqa: E402
 
 PUBLISHED_INSIGHTS = int(os.environ.get("BENCH_INSIGHTS", 10_000))
 DRAFT_INSIGHTS = PUBLISHED_INSIGHTS // 10

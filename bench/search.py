@@ -43,7 +43,7 @@ def main() -> None:
     from django.core.paginator import Paginator
     from django.db import connection
 
-    from toolkit_portal import search
+    from search import query as search
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -1,42 +1,37 @@
 from django.contrib import admin
-from django.db import models
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from toolkit_portal.admin_actions import publish, unpublish
+from publishing.admin import PublishedContentAdmin
 
 from .models import Entry, Programme
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(TranslationAdmin):
-    list_display = ["position", "title", "tagline", "entries"]
+    list_display = ["position", "title", "tagline", "published_entries"]
     list_display_links = ["title"]
     search_fields = ["title", "tagline", "description"]
     prepopulated_fields = {"slug": ["title"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+        return super().get_queryset(request).with_entry_counts()
 
-    @admin.display(description=_("entries"), ordering="entry_count")
-    def entries(self, programme):
+    @admin.display(description=_("published entries"), ordering="entry_count")
+    def published_entries(self, programme):
         return programme.entry_count
 
 
 @admin.register(Entry)
-class EntryAdmin(TranslationAdmin):
-    list_display = ["title", "programme", "date", "city", "country", "status"]
-    list_filter = ["programme", "status", "themes", "country", "tags"]
+class EntryAdmin(PublishedContentAdmin):
+    list_display = ["title", "programme", "date", "city", "country", "status", "published_on"]
+    list_filter = ["programme", "status", "themes", "country", "tags", "published_on"]
     list_select_related = ["programme"]
-    search_fields = ["title", "summary", "body", "people", "city"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*PublishedContentAdmin.search_fields, "people", "city"]
     filter_horizontal = ["themes", "insights"]
-    actions = [publish, unpublish]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["programme", "title", "slug", "summary", "body", "external_url"]}),
         (_("Who, where and when"), {"fields": ["people", "city", "country", "date"]}),
         (_("Links to the toolkit"), {"fields": ["themes", "insights", "tags"]}),
-        (_("Publication"), {"fields": ["status"]}),
+        (_("Publication"), {"fields": ["status", "published_on"]}),
     ]

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from taggit.managers import TaggableManager
 
-from toolkit.models import Insight, PublicationStatus, Theme
-from toolkit_portal.rendering import render_markdown_translations
-from toolkit_portal.search import update_search_vector
+from publishing.models import PublishedContent, PublishedQuerySet, published
+from publishing.rendering import render_markdown_translations
+from toolkit.models import Insight, Theme
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def with_entry_counts(self) -> ProgrammeQuerySet:
+        return self.annotate(entry_count=Count("entries", filter=published("entries__")))
 
 
 class Programme(models.Model):
@@ -23,6 +25,8 @@ class Programme(models.Model):
     tagline = models.CharField(_("tagline"), max_length=200)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     description_html = models.TextField(editable=False, blank=True)
+
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
@@ -40,26 +44,22 @@ class Programme(models.Model):
         return reverse("initiatives:programme", kwargs={"programme": self.slug})
 
 
-class EntryQuerySet(models.QuerySet):
-    def published(self) -> EntryQuerySet:
-        return self.filter(status=PublicationStatus.PUBLISHED)
-
+class EntryQuerySet(PublishedQuerySet):
     def for_listing(self) -> EntryQuerySet:
         return self.select_related("programme")
 
 
-class Entry(models.Model):
+class Entry(PublishedContent):
     """A talk, a city leader's story or a city policy published by one of the programmes."""
-
-    Status = PublicationStatus
 
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="entries", verbose_name=_("programme")
     )
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
     date = models.DateField(
-        _("date"), null=True, blank=True, help_text=_("Leave empty when it is not known.")
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("When the talk or event took place; leave empty when it is not known."),
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -68,9 +68,6 @@ class Entry(models.Model):
         blank=True,
         help_text=_("Speakers or city leaders, one per line: name, role, organisation."),
     )
-    summary = models.CharField(_("summary"), max_length=300)
-    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
-    body_html = models.TextField(editable=False, blank=True)
     external_url = models.URLField(
         _("external link"), max_length=500, blank=True, help_text=_("The video or the source.")
     )
@@ -83,39 +80,17 @@ class Entry(models.Model):
         blank=True,
         verbose_name=_("related insights"),
     )
-    tags = TaggableManager(_("tags"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PublishedContent.Meta):
         ordering = [F("date").desc(nulls_last=True), "-created_at", "slug"]
         verbose_name = _("initiative entry")
         verbose_name_plural = _("initiative entries")
         indexes = [
             models.Index(fields=["programme", "status", "-date"]),
-            GinIndex(fields=["search_vector"], name="entry_search_vector_gin"),
-            # search ranks the newest published matches first (toolkit_portal/search.py)
-            models.Index(
-                fields=["-id"],
-                condition=models.Q(status="published"),
-                name="entry_published_newest",
-            ),
+            *PublishedContent.Meta.indexes,
         ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        render_markdown_translations(self, "body", "body_html")
-        super().save(*args, **kwargs)
-        update_search_vector(Entry, self.pk)
 
     def get_absolute_url(self) -> str:
         return reverse(

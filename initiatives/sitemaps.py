@@ -1,4 +1,4 @@
-from toolkit.sitemaps import PortalSitemap
+from publishing.sitemaps import PortalSitemap
 
 from .models import Entry, Programme
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from toolkit.feeds import atom
+from publishing.feeds import atom
 
 from . import feeds, views
 from .feeds import EntriesFeed, ProgrammeEntriesFeed

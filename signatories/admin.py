@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from toolkit_portal.opendata import safe_cell
+from publishing.spreadsheets import safe_cell
 
 from . import services
 from .models import Notification, Signatory

@@ -6,3 +6,15 @@ class SignatoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "signatories"
     verbose_name = _("Signatories")
+
+    def ready(self):
+        from pagecache.versions import invalidate_on
+        from publishing.loading import Loader, register_loader
+
+        from .models import Signatory
+        from .services import signatories_load_content
+
+        # A new request is pending and shows nowhere public; a review decision does.
+        invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
+        invalidate_on(Signatory.themes.through)
+        register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))

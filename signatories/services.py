@@ -129,7 +129,7 @@ def declined_contacts_erase(*, now: datetime.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def signatories_load_content(*, data: dict[str, Any]) -> int:
+def signatories_load_content(*, data: dict[str, Any]) -> str:
     """Create the approved signatories in `data` (fixtures/signatories.json).
 
     Matched by organisation name, so loading twice changes nothing.
@@ -142,4 +142,4 @@ def signatories_load_content(*, data: dict[str, Any]) -> int:
         signatory.status = Signatory.Status.APPROVED
         signatory.full_clean(validate_constraints=False)
         signatory.save()
-    return len(data["signatories"])
+    return f"{len(data['signatories'])} signatories"

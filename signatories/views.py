@@ -10,8 +10,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 from django_countries import countries
 
+from pagecache.holes import register_hole
 from toolkit.models import Theme
-from toolkit_portal.pagecache import register_hole
 
 from . import services
 from .forms import (

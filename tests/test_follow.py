@@ -159,7 +159,7 @@ def test_titles_with_ampersands_are_escaped_once_in_metadata(client, theme):
 
 @pytest.mark.django_db
 def test_sitemap_pages_split_every_page_in_every_language_exactly_once(client, theme, monkeypatch):
-    monkeypatch.setattr("toolkit.sitemaps.PortalSitemap.limit", 4)  # pages end mid-item
+    monkeypatch.setattr("publishing.sitemaps.PortalSitemap.limit", 4)  # pages end mid-item
     insights = [make_insight(theme=theme, title=f"Insight {n}") for n in range(5)]
 
     index = ET.fromstring(client.get("/sitemap.xml").content)

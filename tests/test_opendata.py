@@ -7,10 +7,11 @@ import re
 
 import pytest
 
+from opendata.datasets import DATASETS
+from opendata.views import LIST_SEPARATOR
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 from toolkit.models import Insight
-from toolkit_portal.opendata import DATASETS, LIST_SEPARATOR
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 

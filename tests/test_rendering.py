@@ -1,4 +1,4 @@
-from toolkit_portal.rendering import render_markdown
+from publishing.rendering import render_markdown
 
 
 def test_script_tags_are_removed_with_their_content():

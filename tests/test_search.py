@@ -145,7 +145,7 @@ def test_full_text_search_matches_word_forms_on_postgresql(client, theme):
 
 @pytest.mark.django_db
 def test_a_search_matching_very_many_ranks_a_bounded_set_and_says_so(client, theme, monkeypatch):
-    monkeypatch.setattr("toolkit_portal.search.MAX_RANKED", 3)
+    monkeypatch.setattr("search.query.MAX_RANKED", 3)
     for n in range(5):
         make_insight(theme=theme, title=f"Bicycle lanes {n}", body="Safer cycling.")
     make_insight(theme=theme, title="Ferries", body="Bicycle racks on board.")
@@ -162,7 +162,7 @@ def test_a_search_matching_very_many_ranks_a_bounded_set_and_says_so(client, the
 
 @pytest.mark.django_db
 def test_the_bound_applies_to_each_kind_and_exact_counts_stay_exact(client, theme, monkeypatch):
-    monkeypatch.setattr("toolkit_portal.search.MAX_RANKED", 3)
+    monkeypatch.setattr("search.query.MAX_RANKED", 3)
     programme = make_programme(title="Learning from Cities")
     for n in range(3):
         make_insight(theme=theme, title=f"Tram {n}")

@@ -192,13 +192,36 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "CACHE_URL": "redis://127.0.0.1:6379/15",
+    "SITE_URL": "https://toolkit.example.org",
+    "POLICY_OFFICER_EMAIL": "officer@toolkit.example.org",
+}
+
+
 def test_production_settings_pass_the_deploy_checklist():
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-    )  # fmt: skip
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "check"),
+    [
+        ({"CACHE_URL": "locmemcache://"}, "portal.E001"),
+        ({"SITE_URL": "http://127.0.0.1:8000"}, "portal.E002"),
+        ({"SITE_URL": "http://localhost"}, "portal.E002"),
+        ({"POLICY_OFFICER_EMAIL": "policy-officer@example.org"}, "portal.E003"),
+        ({"EMAIL_TIMEOUT": "120", "NOTIFICATION_LEASE_SECONDS": "300"}, "portal.E004"),
+    ],
+)
+def test_production_refuses_a_setting_that_would_quietly_misbehave(setting, check):
+    result = run_manage("check", **{**PRODUCTION, **setting})
+    assert result.returncode != 0
+    assert check in result.stderr
+    assert run_manage("check", **{**PRODUCTION, **setting, "DJANGO_DEBUG": "true"}).returncode == 0
 
 
 def test_email_goes_to_the_console_until_a_host_is_set():

@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from toolkit_portal.admin_actions import publish, unpublish
+from publishing.admin import PublishedContentAdmin
 
 from .models import Insight, Theme
 
@@ -24,23 +23,11 @@ class ThemeAdmin(TranslationAdmin):
 
 
 @admin.register(Insight)
-class InsightAdmin(TranslationAdmin):
+class InsightAdmin(PublishedContentAdmin):
     list_display = ["title", "theme", "status", "published_on", "tag_list"]
     list_filter = ["status", "theme", "tags", "published_on"]
     list_select_related = ["theme"]
-    search_fields = ["title", "summary", "body", "tags__name"]
-    prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "published_on"
-    actions = [publish, unpublish]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
         (_("Publication"), {"fields": ["status", "published_on", "source_url"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
-
-    @admin.display(description=_("tags"))
-    def tag_list(self, insight):
-        return ", ".join(tag.name for tag in insight.tags.all())

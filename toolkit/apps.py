@@ -8,6 +8,22 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Toolkit")
 
     def ready(self):
-        from toolkit_portal.pagecache import connect_invalidation
+        from taggit.models import Tag, TaggedItem
 
-        connect_invalidation()
+        from pagecache.versions import invalidate_on
+        from publishing.loading import Loader, register_loader
+
+        from .models import Insight, Theme
+        from .services import toolkit_load_content, toolkit_load_translations
+
+        # Tags belong to every kind of content; the base content app watches them.
+        invalidate_on(Theme, Insight, Tag, TaggedItem)
+        register_loader(
+            Loader(
+                order=1,
+                fixture="toolkit.json",
+                load=toolkit_load_content,
+                translate=toolkit_load_translations,
+                marker=Theme,
+            )
+        )

@@ -1,13 +1,10 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
 from .models import Insight, Theme
 
@@ -61,25 +58,3 @@ class ThemeInsightsFeed(InsightsFeed):
 
     def insights(self, obj):
         return Insight.objects.published().filter(theme=obj)
-
-
-class TagInsightsFeed(InsightsFeed):
-    def get_object(self, request, tag):
-        tag = get_object_or_404(Tag, slug=tag)
-        if not Insight.objects.published().filter(tags=tag).exists():
-            raise Http404  # a tag used only by drafts is not public
-        return tag
-
-    def title(self, obj):
-        return _("Metropolitan toolkit: insights tagged “%(tag)s”") % {"tag": obj.name}
-
-    def link(self, obj):
-        return reverse("toolkit:tag", kwargs={"tag": obj.slug})
-
-    def insights(self, obj):
-        return Insight.objects.published().filter(tags=obj)
-
-
-def atom(feed_class):
-    """The Atom version of an RSS feed class."""
-    return type(f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": Atom1Feed})

@@ -1,38 +1,20 @@
 from __future__ import annotations
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.managers import TaggableManager
 
-from toolkit_portal.rendering import render_markdown_translations
-from toolkit_portal.search import update_search_vector
+from publishing.models import PublishedContent, PublishedQuerySet, published
+from publishing.rendering import render_markdown_translations
 
 THEME_COUNT = 8
 
 
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-def published_insights_filter(prefix: str = "") -> Q:
-    """The rule for a public insight, usable from a related model (prefix "insights__")."""
-    return Q(**{f"{prefix}status": Insight.Status.PUBLISHED}) & Q(
-        **{f"{prefix}published_on__lte": timezone.localdate()}
-    )
-
-
 class ThemeQuerySet(models.QuerySet):
     def with_insight_counts(self) -> ThemeQuerySet:
-        return self.annotate(
-            insight_count=Count("insights", filter=published_insights_filter("insights__"))
-        )
+        return self.annotate(insight_count=Count("insights", filter=published("insights__")))
 
 
 class Theme(models.Model):
@@ -74,67 +56,31 @@ class Theme(models.Model):
         return reverse("toolkit:theme", kwargs={"theme": self.slug})
 
 
-class InsightQuerySet(models.QuerySet):
-    def published(self) -> InsightQuerySet:
-        return self.filter(published_insights_filter())
-
+class InsightQuerySet(PublishedQuerySet):
     def for_listing(self) -> InsightQuerySet:
         return self.select_related("theme").prefetch_related("tags")
 
 
-class Insight(models.Model):
+class Insight(PublishedContent):
     """A key insight of the toolkit, under one thematic area."""
-
-    Status = PublicationStatus
 
     theme = models.ForeignKey(
         Theme, on_delete=models.PROTECT, related_name="insights", verbose_name=_("theme")
     )
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("body"), help_text=_("Markdown."))
-    body_html = models.TextField(editable=False, blank=True)
-    tags = TaggableManager(_("tags"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_on = models.DateField(
-        _("publication date"),
-        default=timezone.localdate,
-        help_text=_("A published insight with a future date stays hidden until that day."),
-    )
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = InsightQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PublishedContent.Meta):
         # Slugs, unlike titles, are the same in every language.
         ordering = ["-published_on", "slug"]
         verbose_name = _("insight")
         verbose_name_plural = _("insights")
         indexes = [
             models.Index(fields=["theme", "status", "-published_on"]),
-            GinIndex(fields=["search_vector"], name="insight_search_vector_gin"),
-            # search ranks the newest published matches first (toolkit_portal/search.py)
-            models.Index(
-                fields=["-id"],
-                condition=models.Q(status="published"),
-                name="insight_published_newest",
-            ),
+            *PublishedContent.Meta.indexes,
         ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        render_markdown_translations(self, "body", "body_html")
-        super().save(*args, **kwargs)
-        update_search_vector(Insight, self.pk)
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})

@@ -1,7 +1,9 @@
 from django.urls import path
 
+from publishing.feeds import atom
+
 from . import views
-from .feeds import InsightsFeed, TagInsightsFeed, ThemeInsightsFeed, atom
+from .feeds import InsightsFeed, ThemeInsightsFeed
 
 app_name = "toolkit"
 
@@ -11,11 +13,8 @@ urlpatterns = [
     path("toolkit/feed.atom", atom(InsightsFeed)(), name="feed_atom"),
     path("toolkit/<slug:theme>/feed.rss", ThemeInsightsFeed(), name="theme_feed_rss"),
     path("toolkit/<slug:theme>/feed.atom", atom(ThemeInsightsFeed)(), name="theme_feed_atom"),
-    path("tags/<slug:tag>/feed.rss", TagInsightsFeed(), name="tag_feed_rss"),
-    path("tags/<slug:tag>/feed.atom", atom(TagInsightsFeed)(), name="tag_feed_atom"),
     path("toolkit/<slug:theme>/", views.theme_detail, name="theme"),
     path("toolkit/<slug:theme>/<slug:insight>/", views.insight_detail, name="insight"),
-    path("tags/<slug:tag>/", views.tag_detail, name="tag"),
     path("print/toolkit/", views.print_toolkit, name="print"),
     path("print/toolkit/<slug:theme>/", views.print_toolkit, name="print_theme"),
 ]

@@ -4,12 +4,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from initiatives.models import Entry
-
+from .forms import TagFilterForm
 from .models import Insight, Theme
 
 RELATED_ENTRIES = 6
-
 INSIGHTS_PER_PAGE = 12
 THEME_TAGS = 30  # the most used tags of a theme, offered as filters
 
@@ -31,31 +29,20 @@ def toolkit_index(request):
 
 def theme_detail(request, theme):
     theme = get_object_or_404(Theme, slug=theme)
-    insights = Insight.objects.published().filter(theme=theme)
-    theme_tags = tags_with_counts(insights)[:THEME_TAGS]
-
-    selected_tag = None
-    tag_slug = request.GET.get("tag", "")
-    if tag_slug:
-        selected_tag = Tag.objects.filter(slug=tag_slug).first()
-        insights = insights.filter(tags=selected_tag) if selected_tag else insights.none()
-
+    form = TagFilterForm(request.GET)
+    published = Insight.objects.published().filter(theme=theme)
+    insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
-    committed = theme.signatories.approved().only("organisation", "city", "country")
-    related_entries = Entry.objects.published().filter(themes=theme).for_listing()
-    return render(
-        request,
-        "toolkit/theme_detail.html",
-        {
-            "theme": theme,
-            "committed": committed,
-            "related_entries": related_entries[:RELATED_ENTRIES],
-            "page": page,
-            "theme_tags": theme_tags,
-            "tag_slug": tag_slug,
-            "selected_tag": selected_tag,
-        },
-    )
+    context = {
+        "theme": theme,
+        "page": page,
+        "theme_tags": tags_with_counts(published)[:THEME_TAGS],
+        "tag_slug": form.data.get("tag", ""),
+        "selected_tag": tag,
+        "committed": theme.signatories.approved().only("organisation", "city", "country"),
+        "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
+    }
+    return render(request, "toolkit/theme_detail.html", context, status=400 if form.errors else 200)
 
 
 def insight_detail(request, theme, insight):
@@ -65,32 +52,10 @@ def insight_detail(request, theme, insight):
         slug=insight,
     )
     newer, older = insight.neighbours()
-    related_entries = Entry.objects.published().filter(insights=insight).for_listing()
+    related_entries = insight.related_entries.published().for_listing()[:RELATED_ENTRIES]
+    context = {"insight": insight, "theme": insight.theme, "newer": newer, "older": older}
     return render(
-        request,
-        "toolkit/insight_detail.html",
-        {
-            "insight": insight,
-            "theme": insight.theme,
-            "newer": newer,
-            "older": older,
-            "related_entries": related_entries[:RELATED_ENTRIES],
-        },
-    )
-
-
-def tag_detail(request, tag):
-    """Everything public with this tag: insights, then initiative entries, each paginated."""
-    tag = get_object_or_404(Tag, slug=tag)
-    insights = Insight.objects.published().filter(tags=tag).for_listing()
-    entries = Entry.objects.published().filter(tags=tag).for_listing()
-    page = Paginator(insights, INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
-    entry_page = Paginator(entries, INSIGHTS_PER_PAGE).get_page(request.GET.get("entries_page"))
-    if not page.paginator.count and not entry_page.paginator.count:
-        # A tag used only by drafts is not public.
-        raise Http404
-    return render(
-        request, "toolkit/tag_detail.html", {"tag": tag, "page": page, "entry_page": entry_page}
+        request, "toolkit/insight_detail.html", {**context, "related_entries": related_entries}
     )
 
 

@@ -43,9 +43,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "axes",
+    # The project's apps, in layers (see the import contracts in pyproject.toml):
+    "pagecache",
+    "publishing",
     "toolkit",
     "initiatives",
     "signatories",
+    "tags",
+    "search",
+    "opendata",
+    "toolkit_portal",  # system checks
 ]
 
 MIDDLEWARE = [
@@ -62,7 +69,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that a cached page still gets the security headers and the CSRF cookie.
-    "toolkit_portal.pagecache.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "toolkit_portal.urls"
@@ -221,6 +228,8 @@ AXES_VERBOSE = False  # no banner on every command; lockouts are still logged
 
 # Contact details of declined join requests are erased this many days after the decision.
 ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=90)
+# A single-host demo or benchmark may accept a check's risk knowingly, e.g. portal.E001.
+SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 # /healthz is probed over plain HTTP by load balancers on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -2,22 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.sitemaps import EntrySitemap, ProgrammeSitemap
-from toolkit.sitemaps import InsightSitemap, StaticSitemap, TagSitemap, ThemeSitemap
+from opendata.urls import file_patterns as open_data_files
+from opendata.urls import page_patterns as open_data_pages
 
-from . import opendata, views
-
-SITEMAPS = {
-    "pages": StaticSitemap,
-    "themes": ThemeSitemap,
-    "insights": InsightSitemap,
-    "tags": TagSitemap,
-    "programmes": ProgrammeSitemap,
-    "entries": EntrySitemap,
-}
+from . import views
+from .sitemaps import SITEMAPS
 
 # Language-neutral addresses: machines and staff.
 urlpatterns = [
@@ -31,19 +23,19 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    re_path(
-        r"^data/(?P<name>[a-z]+)\.(?P<fmt>json|csv)$", opendata.dataset_download, name="dataset"
-    ),
+    *open_data_files,
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 # Pages for people: English at /…, French at /fr/…, Spanish at /es/….
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
-    path("data/", opendata.data_index, name="data"),
+    path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    *open_data_pages,
+    path("", include("search.urls")),
     path("", include("toolkit.urls")),
+    path("", include("tags.urls")),
     path("", include("signatories.urls")),
     path("", include("initiatives.urls")),
     prefix_default_language=False,

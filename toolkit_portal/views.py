@@ -3,7 +3,6 @@
 import sys
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
@@ -15,12 +14,8 @@ from initiatives.models import Entry
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
-from . import search as site_search
-from .forms import SearchForm
-
 LATEST_INSIGHTS = 6
 LATEST_ENTRIES = 3
-RESULTS_PER_PAGE = 10
 
 
 def home(request):
@@ -38,6 +33,10 @@ def home(request):
 
 def accessibility(request):
     return render(request, "accessibility.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+
+
+def about(request):
+    return render(request, "about.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
 
 
 def favicon(request):
@@ -64,26 +63,6 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
-
-
-def search(request):
-    form = SearchForm(request.GET)
-    context = {"form": form, "query": "", "page": None, "results": []}
-    if not form.is_valid():
-        return render(request, "search.html", context, status=400)
-
-    query, kind, theme = (form.cleaned_data[f] for f in ("q", "type", "theme"))
-    context["query"] = query
-    context["truncated"] = len(form.data.get("q", "")) > site_search.MAX_QUERY_LENGTH
-    if not query:
-        return render(request, "search.html", context)
-
-    hits = site_search.ranked_hits(query, kind=kind, theme=theme)
-    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    context["page"] = page
-    context["many"] = site_search.more_than(hits)
-    context["results"] = site_search.results(list(page.object_list), query)
-    return render(request, "search.html", context)
 
 
 def server_error(request):

@@ -1,7 +1,26 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from toolkit_portal.roles import GROUP_PERMISSIONS, codename
+# A copy of the groups as they were when this migration was written: a migration must not
+# change meaning when toolkit_portal/roles.py changes later (a new migration does that).
+CRUD = ["add", "change", "delete", "view"]
+GROUP_PERMISSIONS = {
+    "Content curators": {
+        ("toolkit", "theme"): CRUD,
+        ("toolkit", "insight"): CRUD,
+        ("initiatives", "programme"): CRUD,
+        ("initiatives", "entry"): CRUD,
+        ("taggit", "tag"): CRUD,
+    },
+    "Policy officers": {
+        ("signatories", "signatory"): ["view", "change", "view_contact_details"],
+        ("signatories", "notification"): ["view", "change"],
+    },
+}
+
+
+def codename(action: str, model: str) -> str:
+    return f"{action}_{model}" if action in CRUD else action
 
 
 def create_groups(apps, schema_editor):

@@ -307,6 +307,7 @@ class Portal:
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": "https://portal.example",
             "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback, no proxy
             "DJANGO_PROXY_COUNT": "1",  # X-Forwarded-For names the visitor, as a proxy would
             "DATABASE_URL": postgres.url,

@@ -1,16 +1,17 @@
 """A cache of whole public pages for anonymous visitors, with exact invalidation.
 
 Every cached page is keyed by the content version: a number in the cache that any change
-to published content bumps (see `bump_content_version`, connected to the models' save and
-delete signals). A change therefore makes every cached page stale at once; nothing is
-ever served that is older than the last edit. With a shared cache (Redis, `CACHE_URL`)
-every process sees the same pages and the same version.
+to published content bumps (see `versions.py`; each app names its models). A change
+therefore makes every cached page stale at once; nothing is ever served that is older
+than the last edit. The key also holds today's date, because content dated in the future
+appears when its day comes without any edit (scheduled publishing). With a shared cache
+(Redis, `CACHE_URL`) every process sees the same pages and the same version.
 
 What is never cached: requests with a session (staff, anyone logged in), or with pending
 messages; anything but GET and HEAD; responses that are not 200, that set a cookie, that
 carry a CSRF token, or that ask not to be cached. A page whose only per-visitor parts are
 such tokens (the join form) declares them as holes: it is stored with placeholders, and
-each visitor gets fresh values filled in (see `register_hole`).
+each visitor gets fresh values filled in (see `holes.py`).
 
 If the cache itself is unreachable, pages are served uncached rather than not at all.
 """
@@ -19,71 +20,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
-from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
+from .holes import fill_holes, punch_holes
+from .versions import content_version
+
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
-
-
-# name -> (pattern whose group 1 is the per-visitor value, function making a fresh one)
-HOLES: dict[str, tuple[re.Pattern, Callable]] = {}
-
-
-def register_hole(name: str, pattern: str, fresh_value: Callable) -> None:
-    HOLES[name] = (re.compile(pattern.encode()), fresh_value)
-
-
-def punch_holes(content: bytes, names) -> bytes:
-    for name in names:
-        pattern, _fresh = HOLES[name]
-        content = pattern.sub(
-            lambda m, n=name: m[0].replace(m[1], f"@@hole:{n}@@".encode()), content
-        )
-    return content
-
-
-def fill_holes(request, content: bytes, names) -> bytes:
-    for name in names:
-        _pattern, fresh_value = HOLES[name]
-        content = content.replace(f"@@hole:{name}@@".encode(), fresh_value(request).encode())
-    return content
-
-
-def _csrf_token(request) -> str:
-    from django.middleware.csrf import get_token
-
-    return get_token(request)  # also makes CsrfViewMiddleware set the visitor's cookie
-
-
-register_hole("csrf", r'name="csrfmiddlewaretoken" value="([^"]+)"', _csrf_token)
-
-
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def bump_content_version(**kwargs) -> None:
-    """Make every cached page stale (connected to the content models' signals)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, 2, timeout=None)
-    except Exception:  # an unreachable cache must not stop an edit from being saved
-        logger.exception("Could not bump the page cache version")
 
 
 def cacheable_request(request) -> bool:
@@ -110,7 +61,7 @@ def cacheable_response(request, response) -> bool:
 
 def page_key(request, version: int) -> str:
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{version}:{digest}"
+    return f"page:{version}:{timezone.localdate().isoformat()}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -163,27 +114,3 @@ class AnonymousPageCacheMiddleware:
         response["X-Page-Cache"] = "hit"
         patch_cache_control(response, public=True, max_age=0)
         return response
-
-
-def bump_for_signatory(instance, **kwargs) -> None:
-    # A new request is pending and shows nowhere public; a review decision does.
-    if instance.status != instance.Status.PENDING:
-        bump_content_version()
-
-
-def connect_invalidation() -> None:
-    """Bump the content version whenever something that public pages show changes."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from taggit.models import Tag, TaggedItem
-
-    from initiatives.models import Entry, Programme
-    from signatories.models import Signatory
-    from toolkit.models import Insight, Theme
-
-    for model in (Theme, Insight, Programme, Entry, Tag, TaggedItem):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"page-{model}")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"page-d-{model}")
-    for through in (Entry.themes.through, Entry.insights.through, Signatory.themes.through):
-        m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"page-{through}")
-    post_save.connect(bump_for_signatory, sender=Signatory, dispatch_uid="page-signatory")
-    post_delete.connect(bump_content_version, sender=Signatory, dispatch_uid="page-d-signatory")

@@ -1,26 +1,20 @@
 """Open data: the published toolkit, initiative entries and signatories as JSON and CSV.
 
 Each dataset is a list of columns and a function producing one row per record; the
-`/data/` page documents the columns from the same definitions.
+`/data/` page documents the columns from the same definitions (views.py serves them).
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Entry
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
-
-LIST_SEPARATOR = "; "
 
 
 @dataclass
@@ -189,43 +183,3 @@ DATASETS = {
         signatory_rows,
     ),
 }
-
-
-def safe_cell(value: Any) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): prefix risky cells with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def data_index(request):
-    return render(request, "data.html", {"datasets": DATASETS})
-
-
-def dataset_download(request, name, fmt):
-    dataset = DATASETS.get(name)
-    if dataset is None:
-        raise Http404
-    rows = dataset.rows(request)
-    stamp = timezone.now().strftime("%Y-%m-%d")
-    if fmt == "json":
-        response = JsonResponse(
-            {"dataset": name, "generated_at": timezone.now().isoformat(), "items": rows},
-            json_dumps_params={"ensure_ascii": False, "indent": 1},
-        )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response)
-        names = [column.name for column in dataset.columns]
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow(
-                [
-                    safe_cell(LIST_SEPARATOR.join(v) if isinstance(v, list) else v)
-                    for v in (row[n] for n in names)
-                ]
-            )
-    response["Content-Disposition"] = (
-        f'inline; filename="metropolitan-toolkit-{name}-{stamp}.{fmt}"'
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response

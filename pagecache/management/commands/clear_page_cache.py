@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from toolkit_portal.pagecache import bump_content_version
+from pagecache.versions import bump_content_version
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit.models import Theme
 
-from .search import clean_query
+from .query import clean_query
 
 
 class SearchForm(forms.Form):

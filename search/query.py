@@ -11,21 +11,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
-from django.db import connection
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-# PostgreSQL text search configurations, by interface language.
-CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+from initiatives.models import Entry
+from publishing.search_vectors import CONFIGS, full_text
+from toolkit.models import Insight
+
 MAX_QUERY_LENGTH = 200
 # Ranking reads every matching row's vector, so it is bounded: at most this many matches
 # of each kind (the newest) are ranked and counted; a search matching more asks for more
@@ -38,23 +34,9 @@ MARKDOWN_MARKS = re.compile(r"[*_#>`]+")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def full_text() -> bool:
-    return connection.vendor == "postgresql"
-
-
 def clean_query(raw: str) -> str:
     """What we actually search for: control characters removed, spaces tidied, bounded."""
     return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
-
-
-def search_vector() -> SearchVector:
-    """Every language's title (A), summary (B) and body (C), each stemmed in its language."""
-    vector = None
-    for code, config in CONFIGS.items():
-        for field, weight in [("title", "A"), ("summary", "B"), ("body", "C")]:
-            part = SearchVector(f"{field}_{code}", weight=weight, config=config)
-            vector = part if vector is None else vector + part
-    return vector
 
 
 def search_query(query: str) -> SearchQuery:
@@ -64,16 +46,6 @@ def search_query(query: str) -> SearchQuery:
     if config != CONFIGS["en"]:
         result |= SearchQuery(query, search_type="websearch", config=config)
     return result
-
-
-def update_search_vector(model, pk) -> None:
-    """Refresh one row's search vector (PostgreSQL only; SQLite searches the text)."""
-    if full_text():
-        model.objects.filter(pk=pk).update(search_vector=search_vector())
-
-
-def rebuild_search_vectors(queryset: QuerySet) -> int:
-    return queryset.update(search_vector=search_vector()) if full_text() else 0
 
 
 def matching(queryset: QuerySet, query: str) -> QuerySet:
@@ -181,9 +153,6 @@ class Result:
 
 def searchable(theme=None) -> dict[str, QuerySet]:
     """The published content that search covers, by kind, optionally in one theme."""
-    from initiatives.models import Entry
-    from toolkit.models import Insight
-
     insights, entries = Insight.objects.published(), Entry.objects.published()
     if theme:
         insights, entries = insights.filter(theme=theme), entries.filter(themes=theme)

@@ -1,0 +1,55 @@
+"""The content version that keys every cached page, and what bumps it.
+
+No central list of models: each app says in its `AppConfig.ready` which of its models
+public pages show, with `invalidate_on(...)`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    """Make every cached page stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, timeout=None)
+    except Exception:  # an unreachable cache must not stop an edit from being saved
+        logger.exception("Could not bump the page cache version")
+
+
+def invalidate_on(*models, when=None) -> None:
+    """Bump the content version whenever one of `models` is saved or deleted.
+
+    `when(instance)` may narrow saves to those that public pages show. A many-to-many
+    `through` model given here is watched for `m2m_changed` as well.
+    """
+    for model in models:
+        on_save = bump_content_version
+        if when is not None:
+
+            def on_save(instance, _when=when, **kwargs):
+                if _when(instance):
+                    bump_content_version()
+
+        uid = f"pagecache-{model._meta.label}"
+        post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")
+        if model._meta.auto_created:
+            m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-m2m")

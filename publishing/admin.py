@@ -1,0 +1,55 @@
+"""What the admins of every kind of published content share: publish and unpublish."""
+
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from .models import PublicationStatus
+
+
+@transaction.atomic
+def set_status(queryset, status) -> int:
+    """Save each item that changes, so that its signals (cache, search) fire as for an edit."""
+    changed = list(queryset.exclude(status=status))
+    for item in changed:
+        item.status = status
+        item.save()
+    return len(changed)
+
+
+@admin.action(description=_("Publish selected items"))
+def publish(modeladmin, request, queryset):
+    count = set_status(queryset, PublicationStatus.PUBLISHED)
+    message = ngettext("%(count)d item published.", "%(count)d items published.", count)
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+@admin.action(description=_("Unpublish selected items (back to draft)"))
+def unpublish(modeladmin, request, queryset):
+    count = set_status(queryset, PublicationStatus.DRAFT)
+    message = ngettext(
+        "%(count)d item unpublished (back to draft).",
+        "%(count)d items unpublished (back to draft).",
+        count,
+    )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+class PublishedContentAdmin(TranslationAdmin):
+    """Translated fields side by side, the slug from the title, bulk publishing."""
+
+    list_filter = ["status", "published_on"]
+    search_fields = ["title", "summary", "body", "tags__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+    actions = [publish, unpublish]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, item):
+        return ", ".join(tag.name for tag in item.tags.all())

@@ -1,0 +1,25 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from toolkit.feeds import InsightsFeed
+from toolkit.models import Insight
+
+
+class TagInsightsFeed(InsightsFeed):
+    def get_object(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        if not Insight.objects.published().filter(tags=tag).exists():
+            raise Http404  # a tag used only by drafts is not public
+        return tag
+
+    def title(self, obj):
+        return _("Metropolitan toolkit: insights tagged “%(tag)s”") % {"tag": obj.name}
+
+    def link(self, obj):
+        return reverse("tags:tag", kwargs={"tag": obj.slug})
+
+    def insights(self, obj):
+        return Insight.objects.published().filter(tags=obj)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from publishing.feeds import atom
+
+from . import views
+from .feeds import TagInsightsFeed
+
+app_name = "tags"
+
+urlpatterns = [
+    path("tags/<slug:tag>/", views.tag_detail, name="tag"),
+    path("tags/<slug:tag>/feed.rss", TagInsightsFeed(), name="tag_feed_rss"),
+    path("tags/<slug:tag>/feed.atom", atom(TagInsightsFeed)(), name="tag_feed_atom"),
+]

@@ -1,0 +1,24 @@
+"""A tag's page: everything public with this tag, insights then initiative entries."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from initiatives.models import Entry
+from toolkit.models import Insight
+
+PER_PAGE = 12
+
+
+def tag_detail(request, tag):
+    tag = get_object_or_404(Tag, slug=tag)
+    insights = Insight.objects.published().filter(tags=tag).for_listing()
+    entries = Entry.objects.published().filter(tags=tag).for_listing()
+    page = Paginator(insights, PER_PAGE).get_page(request.GET.get("page"))
+    entry_page = Paginator(entries, PER_PAGE).get_page(request.GET.get("entries_page"))
+    if not page.paginator.count and not entry_page.paginator.count:
+        raise Http404  # a tag used only by drafts is not public
+    return render(
+        request, "tags/tag_detail.html", {"tag": tag, "page": page, "entry_page": entry_page}
+    )

@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from initiatives.sitemaps import EntrySitemap, ProgrammeSitemap
+from publishing.sitemaps import PortalSitemap
+from tags.sitemaps import TagSitemap
+from toolkit.sitemaps import InsightSitemap, ThemeSitemap
+
+
+class StaticSitemap(PortalSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "home", "toolkit:index", "initiatives:index", "signatories:list", "signatories:join",
+            "signatories:ask_your_city", "data", "toolkit:print", "accessibility",
+        ]  # fmt: skip
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "themes": ThemeSitemap,
+    "insights": InsightSitemap,
+    "tags": TagSitemap,
+    "programmes": ProgrammeSitemap,
+    "entries": EntrySitemap,
+}
