@@ -1,31 +1,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from toolkit.models import Theme
+from publishing.forms import CountryFilterField, countries_among
+from toolkit.forms import ThemeFilterField
 
 
 class EntryFilterForm(forms.Form):
     """The filters of a programme page. They combine, and live in the URL."""
 
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Thematic area"),
-        empty_label=_("All areas"),
-    )
-    country = forms.ChoiceField(required=False, label=_("Country"))
+    theme = ThemeFilterField()
+    country = CountryFilterField()
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
 
     def __init__(self, *args, country_codes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # Any country is accepted (an empty result is an honest answer); the menu offers
-        # those that have entries.
-        self.fields["country"].choices = [("", _("All countries")), *countries]
-        self.menu_countries = [(code, name) for code, name in countries if code in country_codes]
+        self.menu_countries = countries_among(country_codes)
 
     def filter(self, entries):
+        """The entries that pass the filters; none when a filter is invalid."""
+        if not self.is_valid():
+            return entries.none()
         data = self.cleaned_data
         if data.get("theme"):
             entries = entries.filter(themes=data["theme"])
@@ -34,3 +28,7 @@ class EntryFilterForm(forms.Form):
         if data.get("year"):
             entries = entries.filter(date__year=data["year"])
         return entries
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.data.get(name) for name in self.fields)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.models import Theme
+from toolkit.forms import ThemeFilterField
 
 from .query import clean_query
 
@@ -17,13 +17,7 @@ class SearchForm(forms.Form):
             ("entry", _("Initiative entries only")),
         ],
     )
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Thematic area"),
-        empty_label=_("All areas"),
-    )
+    theme = ThemeFilterField()
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from publishing.spreadsheets import safe_cell
 
 from . import services
-from .models import Notification, Signatory
+from .models import Notification, ReportedTotal, Signatory
 
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
 PUBLIC_EXPORT_FIELDS = [
@@ -269,3 +269,9 @@ class NotificationAdmin(admin.ModelAdmin):
             % count,
             messages.SUCCESS,
         )
+
+
+@admin.register(ReportedTotal)
+class ReportedTotalAdmin(admin.ModelAdmin):
+    list_display = ["reported_on", "more_than", "source"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -11,10 +11,10 @@ class SignatoriesConfig(AppConfig):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
 
-        from .models import Signatory
+        from .models import ReportedTotal, Signatory
         from .services import signatories_load_content
 
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
-        invalidate_on(Signatory.themes.through)
+        invalidate_on(Signatory.themes.through, ReportedTotal)
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))

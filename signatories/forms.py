@@ -4,11 +4,15 @@ import re
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from publishing.forms import CountryFilterField, countries_among
+from toolkit.forms import ThemeFilterField
 from toolkit.models import Theme
 
 from .models import Signatory
@@ -112,7 +116,21 @@ class JoinForm(forms.ModelForm):
         self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
+    def is_bot(self) -> bool:
+        """The honeypot is filled in: a bot, told that its request was received."""
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def sent_too_fast(self) -> bool:
+        """Sent sooner after the form was shown than a person can, or with a forged stamp."""
+        elapsed = seconds_since(self.data.get(STARTED_FIELD, ""))
+        return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
+
+    def is_duplicate_request(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, "duplicate")
+
     def clean(self):
+        if self.sent_too_fast():
+            self.add_error(None, forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast"))
         cleaned = super().clean()
         for name, value in cleaned.items():
             if isinstance(value, str):
@@ -137,3 +155,37 @@ class JoinForm(forms.ModelForm):
 
     def signatory_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}
+
+
+class SignatoryFilterForm(forms.Form):
+    """The filters of the signatory list: country, area and grouping, all in the URL."""
+
+    country = CountryFilterField()
+    theme = ThemeFilterField()
+    group = forms.ChoiceField(
+        required=False,
+        label=_("Group by"),
+        choices=[("region", _("Region and country")), ("kind", _("Kind of institution"))],
+    )
+
+    def __init__(self, *args, country_codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.menu_countries = countries_among(country_codes)
+
+    def filter(self, signatories):
+        """The signatories that pass the filters, in the chosen grouping's order."""
+        if not self.is_valid():
+            return signatories.none()
+        if self.cleaned_data["country"]:
+            signatories = signatories.filter(country=self.cleaned_data["country"])
+        if self.cleaned_data["theme"]:
+            signatories = signatories.filter(themes=self.cleaned_data["theme"])
+        return signatories.in_list_order(by_kind=self.grouping == "kind")
+
+    @property
+    def grouping(self) -> str:
+        return (self.cleaned_data.get("group") if self.is_valid() else "") or "region"
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.data.get(name) for name in ("country", "theme"))

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,12 @@ ACTIVE_STATUSES = ["pending", "approved"]
 class SignatoryQuerySet(models.QuerySet):
     def approved(self) -> SignatoryQuerySet:
         return self.filter(status=Signatory.Status.APPROVED)
+
+    def in_list_order(self, *, by_kind: bool = False) -> SignatoryQuerySet:
+        """By kind, or by region (unknown last) and country; then by name."""
+        unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
+        order = ["kind"] if by_kind else [unknown_last, "region", "country"]
+        return self.order_by(*order, Lower("organisation"), "pk")
 
     def active(self) -> SignatoryQuerySet:
         """Requests that block a second request for the same institution or email."""
@@ -185,3 +191,27 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to}"
+
+
+class ReportedTotal(models.Model):
+    """A total of signatories that Metropolis reported, with its date and source.
+
+    The public list holds only the signatories known by name; this says how many there
+    were by a given day, so pages can show both for what they are.
+    """
+
+    more_than = models.PositiveIntegerField(
+        _("more than"), help_text=_("The reported figure, as in “more than 30”.")
+    )
+    reported_on = models.DateField(_("reported on"))
+    source = models.CharField(_("source"), max_length=200)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-reported_on"]
+        get_latest_by = "reported_on"
+        verbose_name = _("reported total of signatories")
+        verbose_name_plural = _("reported totals of signatories")
+
+    def __str__(self) -> str:
+        return f"> {self.more_than} ({self.reported_on:%Y-%m-%d})"

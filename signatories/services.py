@@ -12,7 +12,7 @@ from django.utils import timezone
 from toolkit.models import Theme
 
 from . import emails
-from .models import PRIVACY_NOTICE_VERSION, Notification, Signatory
+from .models import PRIVACY_NOTICE_VERSION, Notification, ReportedTotal, Signatory
 
 
 class DuplicateRequest(Exception):
@@ -142,4 +142,9 @@ def signatories_load_content(*, data: dict[str, Any]) -> str:
         signatory.status = Signatory.Status.APPROVED
         signatory.full_clean(validate_constraints=False)
         signatory.save()
+    for item in data.get("reported_totals", []):
+        ReportedTotal.objects.update_or_create(
+            reported_on=item["reported_on"],
+            defaults={key: item[key] for key in ("more_than", "source", "source_url")},
+        )
     return f"{len(data['signatories'])} signatories"

@@ -3,12 +3,9 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, Value, When
-from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
-from django_countries import countries
 
 from pagecache.holes import register_hole
 from toolkit.models import Theme
@@ -18,12 +15,11 @@ from .forms import (
     DUPLICATE_MESSAGE,
     HONEYPOT_FIELD,
     STARTED_FIELD,
-    TOO_FAST_MESSAGE,
     JoinForm,
-    seconds_since,
+    SignatoryFilterForm,
     started_token,
 )
-from .models import PRIVACY_NOTICE_VERSION, Signatory
+from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
 from .ratelimit import over_limit
 from .regions import Region
 
@@ -46,6 +42,11 @@ def render_join(request, form, status=200, *, rate_limited=False):
     return render(request, "signatories/join.html", context, status=status)
 
 
+def join_over_limit(request) -> bool:
+    limit, window = settings.JOIN_RATE_LIMIT, settings.JOIN_RATE_LIMIT_WINDOW
+    return over_limit(request, scope="join", limit=limit, window=window)
+
+
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.method == "GET":
@@ -55,26 +56,14 @@ def join(request):
         return response
 
     form = JoinForm(request.POST)
-    if request.POST.get(HONEYPOT_FIELD):
+    if form.is_bot():
         logger.info("Join form honeypot filled: request dropped")
         return redirect("signatories:thanks")
-    # Refused forms come back with their errors and everything typed, as a 400.
+    # Refused forms come back with their errors and everything typed.
     if not form.is_valid():
-        return render_join(request, form, status=400)
-
-    elapsed = seconds_since(request.POST.get(STARTED_FIELD, ""))
-    if elapsed is None or elapsed < settings.JOIN_MIN_SECONDS:
-        form.add_error(None, TOO_FAST_MESSAGE)
-        return render_join(request, form, status=400)
-
-    if over_limit(
-        request,
-        scope="join",
-        limit=settings.JOIN_RATE_LIMIT,
-        window=settings.JOIN_RATE_LIMIT_WINDOW,
-    ):
+        return render_join(request, form, status=409 if form.is_duplicate_request() else 400)
+    if join_over_limit(request):
         return render_join(request, form, status=429, rate_limited=True)
-
     try:
         services.signatory_submit(
             fields=form.signatory_fields(),
@@ -104,6 +93,7 @@ def ask_your_city(request):
 
 
 SIGNATORIES_PER_PAGE = 100
+PUBLIC_FIELDS = ["organisation", "kind", "city", "country", "region", "public_note", "website"]
 
 
 def group_by_region(signatories):
@@ -131,36 +121,20 @@ def group_by_kind(signatories):
 
 def signatory_list(request):
     approved = Signatory.objects.approved()
-    signatories = approved.only(
-        "organisation", "kind", "city", "country", "region", "public_note", "website"
-    )
-    country = request.GET.get("country", "").strip().upper()
-    theme = request.GET.get("theme", "").strip()
-    group = "kind" if request.GET.get("group") == "kind" else "region"
-    if country:
-        known = country in dict(countries)
-        signatories = signatories.filter(country=country) if known else signatories.none()
-    if theme:
-        signatories = signatories.filter(themes__slug=theme)
-    unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
-    order = ["kind"] if group == "kind" else [unknown_last, "region", "country"]
-    signatories = signatories.order_by(*order, Lower("organisation"), "pk")
+    countries = approved.exclude(country="").order_by().values_list("country", flat=True)
+    form = SignatoryFilterForm(request.GET, country_codes=countries)
+    signatories = form.filter(approved.only(*PUBLIC_FIELDS))
     page = Paginator(signatories, SIGNATORIES_PER_PAGE).get_page(request.GET.get("page"))
-
-    country_codes = set(approved.exclude(country="").values_list("country", flat=True))
     members = list(page.object_list)
-    return render(
-        request,
-        "signatories/list.html",
-        {
-            "page": page,
-            "groups": group_by_kind(members) if group == "kind" else group_by_region(members),
-            "group": group,
-            "total": approved.count(),
-            "countries": [(code, name) for code, name in countries if code in country_codes],
-            "themes": Theme.objects.all(),
-            "selected_country": country,
-            "selected_theme": theme,
-            "filtered": bool(country or theme),
-        },
-    )
+    by_kind = form.grouping == "kind"
+    context = {
+        "form": form,
+        "page": page,
+        "groups": group_by_kind(members) if by_kind else group_by_region(members),
+        "group": form.grouping,
+        "total": approved.count(),
+        "reported_total": ReportedTotal.objects.first(),
+        "themes": Theme.objects.all(),
+        "filtered": form.filtered,
+    }
+    return render(request, "signatories/list.html", context, status=400 if form.errors else 200)

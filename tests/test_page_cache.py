@@ -91,7 +91,7 @@ def test_an_approval_shows_at_once_on_the_list_and_the_home_count(client, admin_
     )
 
     assert "Cached City" in get(client, "/signatories/").content.decode()
-    assert "1 institution has joined" in get(client, "/").content.decode()
+    assert "1 institution listed as signatory" in get(client, "/").content.decode()
 
 
 @pytest.mark.django_db

@@ -1,5 +1,19 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+
+from .models import Theme
+
+
+class ThemeFilterField(forms.ModelChoiceField):
+    """One of the eight areas, by slug, in every filter that offers them."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Thematic area"))
+        kwargs.setdefault("empty_label", _("All areas"))
+        super().__init__(
+            queryset=Theme.objects.all(), to_field_name="slug", required=False, **kwargs
+        )
 
 
 class TagFilterForm(forms.Form):

@@ -1,6 +1,7 @@
 """The staff groups, and what each may do in the admin (least privilege).
 
-Created by signatories/migrations/0004_staff_groups.py; staff are put into a group in the
+Created by signatories/migrations/0004_staff_groups.py and kept in step by later
+migrations (each with its own copy of what it adds); staff are put into a group in the
 admin (Users → Groups). Superusers keep every permission.
 """
 
@@ -23,6 +24,7 @@ GROUP_PERMISSIONS = {
     POLICY_OFFICERS: {
         ("signatories", "signatory"): ["view", "change", "view_contact_details"],
         ("signatories", "notification"): ["view", "change"],
+        ("signatories", "reportedtotal"): CRUD,
     },
 }
 

@@ -12,7 +12,7 @@ class StaticSitemap(PortalSitemap):
     def items(self):
         return [
             "home", "toolkit:index", "initiatives:index", "signatories:list", "signatories:join",
-            "signatories:ask_your_city", "data", "toolkit:print", "accessibility",
+            "signatories:ask_your_city", "data", "toolkit:print", "accessibility", "about",
         ]  # fmt: skip
 
     def location(self, item):

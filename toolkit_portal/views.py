@@ -11,7 +11,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from initiatives.models import Entry
-from signatories.models import Signatory
+from signatories.models import ReportedTotal, Signatory
 from toolkit.models import Insight, Theme
 
 LATEST_INSIGHTS = 6
@@ -27,6 +27,7 @@ def home(request):
             "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
             "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
             "signatory_count": Signatory.objects.approved().count(),
+            "reported_total": ReportedTotal.objects.first(),
         },
     )
 

@@ -31,7 +31,7 @@ def test_only_approved_signatories_are_listed_with_a_live_count(client):
 
     assert "Approved Lyon" in body
     assert "Pending Nantes" not in body and "Declined Nice" not in body
-    assert "1 institution has joined" in body
+    assert "1 institution is listed here" in body
 
 
 @pytest.mark.django_db
@@ -104,12 +104,24 @@ def test_filters_by_country_and_theme_combine(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "query", ["country=ZZ", "theme=nope", "group=xyz", "country=%FF", "theme=" + "a" * 5000]
+    "query",
+    ["country=ZZ", "theme=nope", "group=xyz", "country=%FF", "theme=" + "a" * 5000, "page=1e999"],
 )
-def test_nonsense_filters_give_an_empty_page_not_an_error(client, query):
-    make_signatory(1)
+def test_unknown_filters_answer_400_with_no_list(client, query):
+    make_signatory(1, organisation="Listed City")
     response = client.get(f"/signatories/?{query}")
+    assert response.status_code == (200 if query.startswith("page") else 400)
+    body = response.content.decode()
+    assert ("Listed City" in body) == query.startswith("page")
+
+
+@pytest.mark.django_db
+def test_a_known_country_in_lower_case_without_signatories_is_an_empty_list(client):
+    make_signatory(1, organisation="Listed City", country="FR")
+    response = client.get("/signatories/?country=jp")
     assert response.status_code == 200
+    assert "Listed City" not in response.content.decode()
+    assert "No signatory matches these filters." in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -140,7 +152,7 @@ def test_home_shows_the_live_count_and_the_way_to_join(client):
 
     body = client.get("/").content.decode()
 
-    assert "2 institutions have joined the call" in body
+    assert "2 institutions listed as signatories" in body
     assert 'href="/join/"' in body
     assert 'href="/signatories/ask-your-city/"' in body
 
@@ -180,3 +192,18 @@ def test_the_list_is_paginated_and_groups_stay_in_order(client):
     assert "Page 1 of 3" in first
     assert "Peru" in first and "France" not in first  # 115 in the Americas come first
     assert second.index("Americas and the Caribbean") < second.index("Europe")
+
+
+@pytest.mark.django_db
+def test_the_reported_total_is_shown_beside_the_listed_signatories_with_its_date(client):
+    from signatories.models import ReportedTotal
+
+    make_signatory(1)
+    ReportedTotal.objects.create(
+        more_than=30, reported_on="2021-06-29", source="Metropolis news of 29 June 2021"
+    )
+    for url in ["/", "/signatories/"]:
+        body = client.get(url).content.decode()
+        assert "Metropolis reported more than 30 signatories on June 29, 2021" in body
+        assert "Metropolis news of 29 June 2021" in body
+    assert "1 institution is listed here" in client.get("/signatories/").content.decode()
