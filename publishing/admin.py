@@ -1,6 +1,8 @@
 """What the admins of every kind of published content share: publish and unpublish."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -37,7 +39,23 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-class PublishedContentAdmin(TranslationAdmin):
+class DateSafeChangeList(ChangeList):
+    """The date drill-down refuses years it cannot represent (e.g. ?published_on__year=99999)
+    as a bad filter, like any other; Django lets OverflowError and ValueError through."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class DateSafeAdminMixin:
+    def get_changelist(self, request, **kwargs):
+        return DateSafeChangeList
+
+
+class PublishedContentAdmin(DateSafeAdminMixin, TranslationAdmin):
     """Translated fields side by side, the slug from the title, bulk publishing."""
 
     list_filter = ["status", "published_on"]

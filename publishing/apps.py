@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self):
+        from . import lookups
+
+        lookups.register()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from publishing.admin import DateSafeAdminMixin
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -42,7 +43,7 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(DateSafeAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
     list_filter = ["status", "kind", "region", "country", "themes", "submitted_at"]
     search_fields = ["organisation", "city", "contact_name", "contact_email"]

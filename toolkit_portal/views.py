@@ -1,7 +1,9 @@
 """Site-wide pages: the home page, the health check and the error pages."""
 
+import sqlite3
 import sys
 
+import psycopg2
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -66,9 +68,21 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Django wraps the driver's errors, but not all of them: closing a cursor on a connection
+# that the server dropped raises psycopg2's own error, bypassing the wrapper.
+DATABASE_UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    psycopg2.OperationalError,
+    psycopg2.InterfaceError,
+    sqlite3.OperationalError,
+    sqlite3.InterfaceError,
+)
+
+
 def server_error(request):
     """The 500 page; a 503 with Retry-After when the database cannot be reached."""
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
         return response

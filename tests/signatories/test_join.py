@@ -277,3 +277,14 @@ def test_the_form_itself_spots_a_duplicate_before_touching_the_database(client, 
 
     assert not form.is_valid()
     assert [e.code for e in form.non_field_errors().as_data()] == ["duplicate"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [str(10**30), str(-(10**30)), "9" * 400, "1e999"])
+def test_a_join_request_with_an_area_id_out_of_range_is_refused_with_a_400(
+    client, join_data, theme, value
+):
+    response = client.post("/join/", join_data(themes=[str(theme.pk), value]))
+    assert response.status_code == 400
+    assert "Ana Example" in response.content.decode()  # what was typed is kept
+    assert Signatory.objects.count() == 0
