@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-production lint format clean bench bench-search
+.PHONY: run test test-production lint format clean bench bench-search chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,20 @@ run: $(VENV)/.run-deps
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+## The browser tests need Debian's Chromium: installed here when we are root, else say so at once
+chromium:
+	@if [ -n "$$CHROMIUM_PATH" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "== installing Debian's chromium for the browser tests"; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		 (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)); \
+	else \
+		echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH), then 'make test' again." >&2; \
+		exit 1; \
+	fi
+
 ## Run the whole test suite (SQLite, or the database in DATABASE_URL), then the browser tests
-test: $(VENV)/.test-deps
+test: chromium $(VENV)/.test-deps
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 	BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)

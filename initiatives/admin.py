@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import PublishedContentAdmin
+from publishing.admin import InputSafeAdminMixin, PublishedContentAdmin
 
 from .models import Entry, Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(InputSafeAdminMixin, TranslationAdmin):
     list_display = ["position", "title", "tagline", "published_entries"]
     list_display_links = ["title"]
     search_fields = ["title", "tagline", "description"]

@@ -1,6 +1,7 @@
 """What the admins of every kind of published content share: publish and unpublish."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.db import models, transaction
@@ -50,12 +51,23 @@ class DateSafeChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-class DateSafeAdminMixin:
+class InputSafeAdminMixin:
+    """Forged admin input (a date drill-down to year 10**30, a selected id of "1e999") is
+    refused like any bad filter or selection instead of reaching the database as a 500."""
+
     def get_changelist(self, request, **kwargs):
         return DateSafeChangeList
 
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if any(not value.isdecimal() for value in selected):
+            post = request.POST.copy()
+            post.setlist(helpers.ACTION_CHECKBOX_NAME, [v for v in selected if v.isdecimal()])
+            request.POST = post
+        return super().response_action(request, queryset)
 
-class PublishedContentAdmin(DateSafeAdminMixin, TranslationAdmin):
+
+class PublishedContentAdmin(InputSafeAdminMixin, TranslationAdmin):
     """Translated fields side by side, the slug from the title, bulk publishing."""
 
     list_filter = ["status", "published_on"]

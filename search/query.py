@@ -40,11 +40,12 @@ def clean_query(raw: str) -> str:
 
 
 def search_query(query: str) -> SearchQuery:
-    """The words as English, and as the reader's language when that is another one."""
-    result = SearchQuery(query, search_type="websearch", config=CONFIGS["en"])
-    config = CONFIGS.get(get_language() or "en", CONFIGS["en"])
-    if config != CONFIGS["en"]:
-        result |= SearchQuery(query, search_type="websearch", config=config)
+    """The words read in each of the three languages: the vector holds all three (the one
+    rule on both databases: every language's text, whatever the page's language)."""
+    result = None
+    for config in CONFIGS.values():
+        words = SearchQuery(query, search_type="websearch", config=config)
+        result = words if result is None else result | words
     return result
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publishing.admin import DateSafeAdminMixin
+from publishing.admin import InputSafeAdminMixin
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -43,7 +43,7 @@ class NotificationInline(admin.TabularInline):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(DateSafeAdminMixin, admin.ModelAdmin):
+class SignatoryAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
     list_filter = ["status", "kind", "region", "country", "themes", "submitted_at"]
     search_fields = ["organisation", "city", "contact_name", "contact_email"]
@@ -234,7 +234,7 @@ def export_value(signatory, field):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "to", "kind", "status", "attempts", "queued_at", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["to", "subject", "signatory__organisation"]
@@ -273,6 +273,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportedTotal)
-class ReportedTotalAdmin(admin.ModelAdmin):
+class ReportedTotalAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -47,3 +47,12 @@ def test_an_admin_bulk_action_on_ids_out_of_range_changes_nothing(admin_client, 
     assert response.status_code < 500
     insight.refresh_from_db()
     assert insight.status == "draft"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["toolkit/insight", "toolkit/theme", "signatories/signatory"])
+def test_an_admin_action_on_forged_ids_is_refused_not_a_server_error(admin_client, theme, path):
+    response = admin_client.post(
+        f"/admin/{path}/", {"action": "delete_selected", "_selected_action": ["1e999", "abc"]}
+    )
+    assert response.status_code < 500

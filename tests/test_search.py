@@ -133,7 +133,11 @@ def test_search_query_count_does_not_grow_with_results(
         make_insight(theme=theme, title=f"Housing {n}", tags=["housing"])
         make_entry(title=f"Housing practice {n}", themes=[theme])
     with django_assert_max_num_queries(5):
-        client.get("/search/", {"q": "housing"})
+        response = client.get("/search/", {"q": "housing"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "60 results" in body
+    assert body.count('class="result"') == 10  # one page of them
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
@@ -175,3 +179,20 @@ def test_the_bound_applies_to_each_kind_and_exact_counts_stay_exact(client, them
     make_insight(theme=theme, title="Tram 4")
     text = client.get("/search/", {"q": "tram"}).content.decode()
     assert "More than 5 results for “tram”." in text  # 5 insights (3 ranked + 1) and 2 entries
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [("/search/", "logement"), ("/fr/search/", "housing"), ("/es/search/", "logement"),
+     ("/fr/search/", "vivienda"), ("/search/", "viviendas")],
+)  # fmt: skip
+def test_search_finds_words_of_any_language_from_a_page_in_any_language(client, theme, page, words):
+    insight = make_insight(theme=theme, title="Affordable housing", slug="affordable-housing")
+    insight.title_fr, insight.summary_fr = "Le logement abordable", "Du logement pour tous."
+    insight.title_es, insight.summary_es = "Vivienda asequible", "Viviendas para todos."
+    insight.save()
+    make_insight(theme=theme, title="Unrelated", slug="unrelated")
+    body = client.get(page, {"q": words}).content.decode()
+    assert "/affordable-housing/" in body
+    assert "/unrelated/" not in body

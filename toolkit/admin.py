@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import PublishedContentAdmin
+from publishing.admin import InputSafeAdminMixin, PublishedContentAdmin
 
 from .models import Insight, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(InputSafeAdminMixin, TranslationAdmin):
     list_display = ["position", "title", "slug", "published_insights"]
     list_display_links = ["title"]
     search_fields = ["title", "summary", "description"]

@@ -24,9 +24,10 @@ def test_theme_position_must_be_between_1_and_8():
 
 
 @pytest.mark.django_db
-def test_database_refuses_a_ninth_theme_position():
+@pytest.mark.parametrize("position", [0, 9])
+def test_database_refuses_a_theme_position_outside_1_to_8(position):
     with pytest.raises(IntegrityError):
-        Theme.objects.create(position=0, title="Zero", slug="zero", summary="x")
+        Theme.objects.create(position=position, title="Outside", slug="outside", summary="x")
 
 
 @pytest.mark.django_db
