@@ -1,18 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import InputSafeAdminMixin, PublishedContentAdmin
+from publishing.admin import CollectionAdmin, PublishedContentAdmin
 
 from .models import Entry, Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(InputSafeAdminMixin, TranslationAdmin):
+class ProgrammeAdmin(CollectionAdmin):
+    fields = ["position", "title", "slug", "tagline", "description"]
     list_display = ["position", "title", "tagline", "published_entries"]
-    list_display_links = ["title"]
-    search_fields = ["title", "tagline", "description"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*CollectionAdmin.search_fields, "tagline"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_entry_counts()

@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from publishing.models import PublishedContent, PublishedQuerySet, published
-from publishing.rendering import render_markdown_translations
+from publishing.models import Collection, PublishedContent, PublishedQuerySet, published
 from toolkit.models import Insight, Theme
 
 
@@ -16,29 +15,17 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.annotate(entry_count=Count("entries", filter=published("entries__")))
 
 
-class Programme(models.Model):
+class Programme(Collection):
     """One of the three initiatives that feed the toolkit."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
-    title = models.CharField(_("title"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     tagline = models.CharField(_("tagline"), max_length=200)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    description_html = models.TextField(editable=False, blank=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(Collection.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        render_markdown_translations(self, "description", "description_html")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:programme", kwargs={"programme": self.slug})

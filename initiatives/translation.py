@@ -2,14 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from publishing.translation import COLLECTION_FIELDS, PUBLISHED_CONTENT_FIELDS
+
 from .models import Entry, Programme
 
 
 @register(Programme)
 class ProgrammeTranslation(TranslationOptions):
-    fields = ["title", "tagline", "description", "description_html"]
+    fields = [*COLLECTION_FIELDS, "tagline"]
 
 
 @register(Entry)
 class EntryTranslation(TranslationOptions):
-    fields = ["title", "summary", "body", "body_html"]
+    fields = PUBLISHED_CONTENT_FIELDS

@@ -67,6 +67,14 @@ class InputSafeAdminMixin:
         return super().response_action(request, queryset)
 
 
+class CollectionAdmin(InputSafeAdminMixin, TranslationAdmin):
+    """Areas and programmes: few, ordered by position, each with a count of its content."""
+
+    list_display_links = ["title"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
 class PublishedContentAdmin(InputSafeAdminMixin, TranslationAdmin):
     """Translated fields side by side, the slug from the title, bulk publishing."""
 

@@ -34,6 +34,27 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published())
 
 
+class Collection(models.Model):
+    """A page that gathers content (a thematic area, a programme): a title and a Markdown
+    description, rendered to sanitised HTML in every language on save."""
+
+    title = models.CharField(_("title"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        render_markdown_translations(self, "description", "description_html")
+        super().save(*args, **kwargs)
+
+
 class PublishedContent(models.Model):
     """Translated title, summary and Markdown body, tags and a publication status and date.
 

@@ -1,18 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import InputSafeAdminMixin, PublishedContentAdmin
+from publishing.admin import CollectionAdmin, PublishedContentAdmin
 
 from .models import Insight, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(InputSafeAdminMixin, TranslationAdmin):
+class ThemeAdmin(CollectionAdmin):
+    fields = ["position", "title", "slug", "summary", "description"]
     list_display = ["position", "title", "slug", "published_insights"]
-    list_display_links = ["title"]
-    search_fields = ["title", "summary", "description"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*CollectionAdmin.search_fields, "summary"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_insight_counts()

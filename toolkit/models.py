@@ -6,8 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import PublishedContent, PublishedQuerySet, published
-from publishing.rendering import render_markdown_translations
+from publishing.models import Collection, PublishedContent, PublishedQuerySet, published
 
 THEME_COUNT = 8
 
@@ -17,7 +16,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.annotate(insight_count=Count("insights", filter=published("insights__")))
 
 
-class Theme(models.Model):
+class Theme(Collection):
     """One of the toolkit's eight thematic areas."""
 
     position = models.PositiveSmallIntegerField(
@@ -26,16 +25,11 @@ class Theme(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(THEME_COUNT)],
         help_text=_("Order of the area in the toolkit, 1 to 8."),
     )
-    title = models.CharField(_("title"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     summary = models.CharField(_("summary"), max_length=300)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    description_html = models.TextField(editable=False, blank=True)
 
     objects = ThemeQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(Collection.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [
@@ -44,13 +38,6 @@ class Theme(models.Model):
                 name="theme_position_1_to_8",
             )
         ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        render_markdown_translations(self, "description", "description_html")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:theme", kwargs={"theme": self.slug})

@@ -2,14 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from publishing.translation import COLLECTION_FIELDS, PUBLISHED_CONTENT_FIELDS
+
 from .models import Insight, Theme
 
 
 @register(Theme)
 class ThemeTranslation(TranslationOptions):
-    fields = ["title", "summary", "description", "description_html"]
+    fields = [*COLLECTION_FIELDS, "summary"]
 
 
 @register(Insight)
 class InsightTranslation(TranslationOptions):
-    fields = ["title", "summary", "body", "body_html"]
+    fields = PUBLISHED_CONTENT_FIELDS
