@@ -6,8 +6,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("toolkit", "0005_published_newest_index"), ("initiatives", "0005_published_newest_index"),
-          ("signatories", "0004_staff_groups")]  # fmt: skip
+BEFORE = [
+    ("toolkit", "0005_published_newest_index"),
+    ("initiatives", "0005_published_newest_index"),
+    ("signatories", "0004_staff_groups"),
+]
 
 
 def migrate(targets):
