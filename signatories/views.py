@@ -42,6 +42,13 @@ def render_join(request, form, status=200, *, rate_limited=False):
     return render(request, "signatories/join.html", context, status=status)
 
 
+def blank_join_form(request):
+    response = render_join(request, JoinForm())
+    # The same for every visitor but for these tokens: cacheable with them punched out.
+    response.page_cache_holes = ["csrf", "join-started"]
+    return response
+
+
 def join_over_limit(request) -> bool:
     limit, window = settings.JOIN_RATE_LIMIT, settings.JOIN_RATE_LIMIT_WINDOW
     return over_limit(request, scope="join", limit=limit, window=window)
@@ -50,11 +57,7 @@ def join_over_limit(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.method == "GET":
-        response = render_join(request, JoinForm())
-        # The same for every visitor but for these tokens: cacheable with them punched out.
-        response.page_cache_holes = ["csrf", "join-started"]
-        return response
-
+        return blank_join_form(request)
     form = JoinForm(request.POST)
     if form.is_bot():
         logger.info("Join form honeypot filled: request dropped")
