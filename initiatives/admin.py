@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from publishing.admin import CollectionAdmin, PublishedContentAdmin
@@ -9,11 +10,15 @@ from .models import Entry, Programme
 @admin.register(Programme)
 class ProgrammeAdmin(CollectionAdmin):
     fields = ["position", "title", "slug", "tagline", "description"]
-    list_display = ["position", "title", "tagline", "published_entries"]
+    list_display = ["position", "title", "tagline", "all_entries", "published_entries"]
     search_fields = [*CollectionAdmin.search_fields, "tagline"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_entry_counts()
+        return super().get_queryset(request).with_entry_counts().annotate(total=Count("entries"))
+
+    @admin.display(description=_("entries"), ordering="total")
+    def all_entries(self, programme):
+        return programme.total
 
     @admin.display(description=_("published entries"), ordering="entry_count")
     def published_entries(self, programme):

@@ -10,11 +10,13 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.signals import statuses_changed
 
         from .models import Entry, Programme
         from .services import initiatives_load_content, initiatives_load_translations
 
-        invalidate_on(Programme, Entry, Entry.themes.through, Entry.insights.through)
+        invalidate_on(Programme, Entry, signals=[statuses_changed])
+        invalidate_on(Entry.themes.through, Entry.insights.through)
         register_loader(
             Loader(
                 order=2,

@@ -31,4 +31,4 @@ class EntryFilterForm(forms.Form):
 
     @property
     def filtered(self) -> bool:
-        return any(self.data.get(name) for name in self.fields)
+        return any(self.data.get(name, "").strip() for name in self.fields)

@@ -16,7 +16,7 @@ class ProgrammeQuerySet(models.QuerySet):
 
 
 class Programme(Collection):
-    """One of the three initiatives that feed the toolkit."""
+    """One of the three initiatives: MetroTalks, Learning from Cities, Cities for Global Health."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
     tagline = models.CharField(_("tagline"), max_length=200)
@@ -24,6 +24,7 @@ class Programme(Collection):
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta(Collection.Meta):
+        ordering = ["position"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 

@@ -34,7 +34,8 @@ from .versions import content_version
 logger = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 60 * 60 * 24
-HEADERS_KEPT = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
+# Every header the view set is replayed (e.g. CORS on open data) but these: per response.
+HEADERS_NOT_KEPT = {"set-cookie", "etag", "x-page-cache"}
 
 
 def cacheable_request(request) -> bool:
@@ -90,7 +91,7 @@ class AnonymousPageCacheMiddleware:
             holes = list(getattr(response, "page_cache_holes", ()))
             stored = {
                 "content": punch_holes(response.content, holes),
-                "headers": {h: response[h] for h in HEADERS_KEPT if response.has_header(h)},
+                "headers": {h: v for h, v in response.items() if h.lower() not in HEADERS_NOT_KEPT},
                 "etag": None if holes else etag,
                 "holes": holes,
             }

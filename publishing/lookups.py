@@ -1,11 +1,14 @@
-"""`__in` on integer fields, safe from ids the database cannot store.
+"""`__in` on integer fields and on foreign keys to them, safe from ids the database
+cannot store.
 
 Django already answers `pk=<huge number>` with no match; `pk__in=[<huge number>]` still
 reaches the driver, where SQLite raises OverflowError (a 500 on any form that takes ids,
-such as the join form's areas). Values out of the backend's range can match nothing, so
-they are dropped before the query is built.
+such as the join form's areas, or the admin's bulk actions). Values out of the backend's
+range can match nothing, so they are dropped before the query is built. Other lookups
+(`__range`, reverse generic relations) are not covered: no form of the portal uses them.
 """
 
+from django.core.exceptions import FieldError
 from django.db.models import ForeignObject, IntegerField
 from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In
@@ -14,7 +17,11 @@ from django.db.models.lookups import In
 class DropsOutOfRangeIntegers:
     def process_rhs(self, compiler, connection):
         field = self.lhs.output_field
-        field = getattr(field, "target_field", field)  # a relation: the key it points to
+        if isinstance(field, ForeignObject):
+            try:
+                field = field.target_field  # the key it points to
+            except FieldError:  # a key of several columns: not ours to judge
+                return super().process_rhs(compiler, connection)
         if self.rhs_is_direct_value() and isinstance(field, IntegerField):
             low, high = connection.ops.integer_field_range(field.get_internal_type())
             self.rhs = [value for value in self.rhs if in_range(value, low, high)]

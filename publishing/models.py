@@ -45,7 +45,6 @@ class Collection(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["position"]
 
     def __str__(self) -> str:
         return self.title
@@ -104,7 +103,3 @@ class PublishedContent(models.Model):
         render_markdown_translations(self, "body", "body_html")
         super().save(*args, **kwargs)
         rebuild_search_vectors(type(self).objects.filter(pk=self.pk))
-
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_on <= timezone.localdate()

@@ -184,8 +184,9 @@ class SignatoryFilterForm(forms.Form):
 
     @property
     def grouping(self) -> str:
-        return (self.cleaned_data.get("group") if self.is_valid() else "") or "region"
+        self.is_valid()  # cleans each field: a valid grouping stands beside a wrong country
+        return self.cleaned_data.get("group") or "region"
 
     @property
     def filtered(self) -> bool:
-        return any(self.data.get(name) for name in ("country", "theme"))
+        return any(self.data.get(name, "").strip() for name in ("country", "theme"))

@@ -8,7 +8,7 @@ from .feeds import TagInsightsFeed
 app_name = "tags"
 
 urlpatterns = [
-    path("tags/<slug:tag>/", views.tag_detail, name="tag"),
-    path("tags/<slug:tag>/feed.rss", TagInsightsFeed(), name="tag_feed_rss"),
-    path("tags/<slug:tag>/feed.atom", atom(TagInsightsFeed)(), name="tag_feed_atom"),
+    path("tags/<str:tag>/", views.tag_detail, name="tag"),
+    path("tags/<str:tag>/feed.rss", TagInsightsFeed(), name="tag_feed_rss"),
+    path("tags/<str:tag>/feed.atom", atom(TagInsightsFeed)(), name="tag_feed_atom"),
 ]

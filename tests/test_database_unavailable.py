@@ -39,3 +39,13 @@ def test_other_errors_get_the_500_page():
     response = answer_to(KeyError("bug"))
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_an_error_raised_while_handling_a_lost_connection_gets_the_503():
+    try:
+        raise psycopg2.OperationalError("server closed the connection unexpectedly")
+    except psycopg2.OperationalError:
+        try:
+            raise RuntimeError("the template could not finish")  # noqa: TRY301
+        except RuntimeError as error:
+            assert answer_to(error).status_code == 503

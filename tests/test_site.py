@@ -283,3 +283,16 @@ def test_shipped_content_is_translated_into_french_and_spanish(content):
         assert not Insight.objects.filter(**{f"body_{lang}__isnull": True}).exists()
         assert not Entry.objects.filter(**{f"summary_{lang}__isnull": True}).exists()
         assert not Programme.objects.filter(**{f"tagline_{lang}__isnull": True}).exists()
+
+
+def test_the_app_server_refuses_to_start_with_a_setting_that_would_quietly_misbehave():
+    script = "import toolkit_portal.wsgi"
+    refused = run_manage("shell", "-c", script, **{**PRODUCTION, "CACHE_URL": "locmemcache://"})
+    assert refused.returncode != 0 and "portal.E001" in refused.stderr
+    assert run_manage("shell", "-c", script, **PRODUCTION).returncode == 0
+
+
+@pytest.mark.parametrize("url", ["", "http://0.0.0.0:8000", "http://localhost./", "http://[::1]/"])
+def test_site_url_must_be_a_public_address(url):
+    result = run_manage("check", **{**PRODUCTION, "SITE_URL": url})
+    assert result.returncode != 0 and "portal.E002" in result.stderr

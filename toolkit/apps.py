@@ -8,16 +8,14 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Toolkit")
 
     def ready(self):
-        from taggit.models import Tag, TaggedItem
-
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.signals import statuses_changed
 
         from .models import Insight, Theme
         from .services import toolkit_load_content, toolkit_load_translations
 
-        # Tags belong to every kind of content; the base content app watches them.
-        invalidate_on(Theme, Insight, Tag, TaggedItem)
+        invalidate_on(Theme, Insight, signals=[statuses_changed])
         register_loader(
             Loader(
                 order=1,

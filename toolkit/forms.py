@@ -19,7 +19,7 @@ class ThemeFilterField(forms.ModelChoiceField):
 class TagFilterForm(forms.Form):
     """A theme page's tag filter. A tag not used in the area gives an honest empty list."""
 
-    tag = forms.SlugField(required=False, max_length=100)
+    tag = forms.SlugField(required=False, max_length=100, allow_unicode=True)
 
     def filter(self, insights):
         """(the insights with the chosen tag, that tag or None)"""

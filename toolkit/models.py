@@ -30,6 +30,7 @@ class Theme(Collection):
     objects = ThemeQuerySet.as_manager()
 
     class Meta(Collection.Meta):
+        ordering = ["position"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [

@@ -15,14 +15,16 @@ DEFAULT_POLICY_OFFICER_EMAIL = "policy-officer@example.org"
 LEASE_MARGIN = 3  # a lease this many times EMAIL_TIMEOUT leaves room for a slow send
 
 
-def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost" or host.endswith(".localhost"):
+def is_local(url: str) -> bool:
+    """No host, or one that only this machine can reach."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if not host or host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    return address.is_loopback or address.is_unspecified
 
 
 @register("deployment")
@@ -30,19 +32,20 @@ def production_settings(app_configs, **kwargs) -> list[Error]:
     if settings.DEBUG:
         return []
     errors = []
-    if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
+    backend = settings.CACHES["default"]["BACKEND"].lower()
+    if "locmem" in backend or "dummy" in backend:
         errors.append(
             Error(
-                "The cache is local to each process.",
+                "The cache is local to each process (or no cache at all).",
                 hint="Set CACHE_URL=redis://…: rate limits and page invalidation must be "
                 "shared by every process.",
                 id="portal.E001",
             )
         )
-    if is_loopback(settings.SITE_URL):
+    if is_local(settings.SITE_URL):
         errors.append(
             Error(
-                f"SITE_URL is a loopback address ({settings.SITE_URL}).",
+                f"SITE_URL is not a public address ({settings.SITE_URL!r}).",
                 hint="Set SITE_URL to the public address: links in emails and feeds use it.",
                 id="portal.E002",
             )
@@ -66,3 +69,14 @@ def production_settings(app_configs, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+def refuse_to_serve_with_bad_settings() -> None:
+    """Called by wsgi.py and asgi.py: an app server never runs `manage.py check` itself."""
+    from django.core import checks
+    from django.core.exceptions import ImproperlyConfigured
+
+    errors = [e for e in checks.run_checks(tags=["deployment"]) if e.is_serious()]
+    errors = [e for e in errors if not e.is_silenced()]
+    if errors:
+        raise ImproperlyConfigured("\n".join(str(error) for error in errors))

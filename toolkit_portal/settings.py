@@ -167,6 +167,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
 
 TAGGIT_CASE_INSENSITIVE = True
+# "Économie locale" gets the slug "economie-locale": plain addresses in every language.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Joining the call to action.
 JOIN_RATE_LIMIT = env.int("JOIN_RATE_LIMIT", default=5)  # submissions per client...

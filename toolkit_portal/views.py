@@ -80,9 +80,20 @@ DATABASE_UNAVAILABLE = (
 )
 
 
+def database_unavailable(error: BaseException | None) -> bool:
+    """The error, or one it was raised from or while handling, says the database is gone."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DATABASE_UNAVAILABLE):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def server_error(request):
     """The 500 page; a 503 with Retry-After when the database cannot be reached."""
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if database_unavailable(sys.exc_info()[1]):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
         return response

@@ -181,3 +181,13 @@ def test_clear_page_cache_makes_every_cached_page_stale(client, theme):
     call_command("clear_page_cache", stdout=StringIO())
 
     assert client.get("/toolkit/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_cached_page_keeps_every_header_its_view_set(client, theme):
+    make_insight(theme=theme)
+    first = get(client, "/data/insights.json")
+    again = get(client, "/data/insights.json")
+    assert (first["X-Page-Cache"], again["X-Page-Cache"]) == ("miss", "hit")
+    for header in ["Access-Control-Allow-Origin", "Content-Disposition", "Content-Type"]:
+        assert again[header] == first[header], header

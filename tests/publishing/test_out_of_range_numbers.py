@@ -50,7 +50,12 @@ def test_an_admin_bulk_action_on_ids_out_of_range_changes_nothing(admin_client, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["toolkit/insight", "toolkit/theme", "signatories/signatory"])
+@pytest.mark.parametrize(
+    "path",
+    ["toolkit/insight", "toolkit/theme", "signatories/signatory", "taggit/tag", "auth/user",
+     "auth/group", "initiatives/entry", "initiatives/programme", "signatories/notification",
+     "signatories/reportedtotal"],
+)  # fmt: skip
 def test_an_admin_action_on_forged_ids_is_refused_not_a_server_error(admin_client, theme, path):
     response = admin_client.post(
         f"/admin/{path}/", {"action": "delete_selected", "_selected_action": ["1e999", "abc"]}

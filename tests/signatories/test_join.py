@@ -166,6 +166,7 @@ def test_same_organisation_and_country_while_pending_creates_no_second_row(clien
         join_data(organisation="METROPOLITAN AREA OF TESTVILLE", contact_email="other@x.example"),
     )
     assert "We already have a request" in response.content.decode()
+    assert response.status_code == 409
     assert Signatory.objects.count() == 1
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 
 from tests.factories import make_insight, make_theme
 from toolkit.models import Insight
@@ -242,3 +243,22 @@ def test_insight_page_query_count_is_fixed(client, theme, django_assert_num_quer
     # insight with theme, its tags, the two neighbours, the related initiative entries
     with django_assert_num_queries(5):
         assert client.get(insight.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_tags_with_accents_get_plain_slugs_and_their_pages_and_filters_work(client, theme):
+    make_insight(theme=theme, title="Local economy", tags=["Économie locale"])
+    assert Tag.objects.get().slug == "economie-locale"
+    assert "Local economy" in client.get("/tags/economie-locale/").content.decode()
+    filtered = client.get("/toolkit/gender-equality/?tag=economie-locale")
+    assert filtered.status_code == 200 and "Local economy" in filtered.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_tag_whose_slug_kept_its_accents_still_has_a_page_and_a_filter(client, theme):
+    insight = make_insight(theme=theme, title="Shared kitchens")
+    insight.tags.add(Tag.objects.create(name="Cocina", slug="cocina-común"))
+    body = client.get("/toolkit/gender-equality/").content.decode()
+    assert 'href="/tags/cocina-com%C3%BAn/"' in body
+    assert "Shared kitchens" in client.get("/tags/cocina-común/").content.decode()
+    assert client.get("/toolkit/gender-equality/?tag=cocina-común").status_code == 200
