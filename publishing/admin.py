@@ -3,14 +3,18 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from reversion.admin import VersionAdmin
 
 from .models import PublicationStatus
+from .revisions import history
 from .signals import statuses_changed
 
 
@@ -67,7 +71,37 @@ class InputSafeAdminMixin:
         return super().response_action(request, queryset)
 
 
-class CollectionAdmin(InputSafeAdminMixin, TranslationAdmin):
+class VersionHistoryAdmin(VersionAdmin):
+    """Every admin save keeps a version (django-reversion); the history page shows what each
+    version changed, field by field and language by language, with a link to restore it.
+    Restoring saves it as a new version, like any edit; deleted items can be recovered."""
+
+    object_history_template = "admin/version_history.html"
+    history_hidden_fields: tuple[str, ...] = ()
+
+    def get_history_hidden_fields(self, request) -> tuple[str, ...]:
+        return self.history_hidden_fields
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        hidden = self.get_history_hidden_fields(request)
+        versions = [
+            {
+                "version": version,
+                "changes": changes,
+                "url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                    args=(quote(version.object_id), version.pk),
+                ),
+            }
+            for version, changes in history(self.model, unquote(object_id), hidden)
+        ]
+        # Django's history page (permissions, title) with the versions instead of the log.
+        context = {"versions": versions, **(extra_context or {})}
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+
+class CollectionAdmin(InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin):
     """Areas and programmes: few, ordered by position, found by title."""
 
     list_display_links = ["title"]
@@ -75,7 +109,7 @@ class CollectionAdmin(InputSafeAdminMixin, TranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
 
-class PublishedContentAdmin(InputSafeAdminMixin, TranslationAdmin):
+class PublishedContentAdmin(InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin):
     """Translated fields side by side, the slug from the title, bulk publishing."""
 
     list_filter = ["status", "published_on"]

@@ -1,6 +1,7 @@
 import csv
 import json
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publishing.admin import InputSafeAdminMixin
+from publishing.admin import InputSafeAdminMixin, VersionHistoryAdmin
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -42,8 +43,12 @@ class NotificationInline(admin.TabularInline):
         return False
 
 
+# Versions of a request hold its own fields only, not the emails written about it.
+reversion.register(Signatory, follow=())
+
+
 @admin.register(Signatory)
-class SignatoryAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
     list_filter = ["status", "kind", "region", "country", "themes", "submitted_at"]
     search_fields = ["organisation", "city", "contact_name", "contact_email"]
@@ -61,6 +66,9 @@ class SignatoryAdmin(InputSafeAdminMixin, admin.ModelAdmin):
         "submitted_at", "reviewed_at", "reviewed_by",
     ]  # fmt: skip
     inlines = [NotificationInline]
+
+    def get_history_hidden_fields(self, request):
+        return () if can_see_contacts(request) else tuple(services.PERSONAL_FIELDS)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [

@@ -8,13 +8,22 @@ class SignatoriesConfig(AppConfig):
     verbose_name = _("Signatories")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
 
         from .models import ReportedTotal, Signatory
-        from .services import signatories_load_content
+        from .services import PERSONAL_FIELDS, erase_from_versions, signatories_load_content
 
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
         invalidate_on(Signatory.themes.through, ReportedTotal)
+        # A deleted request can be recovered from its versions, but not its contact details.
+        post_delete.connect(
+            lambda instance, **kwargs: erase_from_versions(instance, PERSONAL_FIELDS),
+            sender=Signatory,
+            dispatch_uid="erase-deleted-request-contacts",
+            weak=False,
+        )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from reversion.models import Version
 
 from toolkit.models import Theme
 
@@ -108,6 +110,17 @@ def signatory_erase_contact(*, signatory: Signatory) -> None:
     signatory.contact_erased_at = timezone.now()
     signatory.save(update_fields=[*PERSONAL_FIELDS, "contact_erased_at"])
     signatory.notifications.all().delete()
+    erase_from_versions(signatory, PERSONAL_FIELDS)
+
+
+def erase_from_versions(signatory: Signatory, fields: list[str]) -> None:
+    """Blank `fields` in every saved version of the request (the admin history keeps them)."""
+    for version in Version.objects.get_for_object(signatory):
+        data = json.loads(version.serialized_data)
+        for item in data:
+            item["fields"].update({field: "" for field in fields if field in item["fields"]})
+        version.serialized_data = json.dumps(data)
+        version.save(update_fields=["serialized_data"])
 
 
 def declined_contacts_erase(*, now: datetime.datetime | None = None) -> int:

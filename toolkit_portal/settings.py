@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "axes",
+    "reversion",
     # The project's apps, in layers (see the import contracts in pyproject.toml):
     "pagecache",
     "publishing",
