@@ -37,6 +37,19 @@ def programme_detail(request, programme):
     return render(request, "initiatives/programme_detail.html", context, status=status)
 
 
+def entry_page(entry: Entry) -> tuple[str, dict]:
+    """The template and context of an entry's page (also for previews of drafts)."""
+    return "initiatives/entry_detail.html", {"entry": entry}
+
+
+def programme_page(programme: Programme) -> tuple[str, dict]:
+    """A programme's page without its filters (for previews)."""
+    page = Paginator(programme.entries.published().for_listing(), ENTRIES_PER_PAGE).get_page(1)
+    form = EntryFilterForm(country_codes=())
+    context = {"programme": programme, "page": page, "form": form, "years": [], "filtered": False}
+    return "initiatives/programme_detail.html", context
+
+
 def entry_detail(request, programme, entry):
     entry = get_object_or_404(
         Entry.objects.published()
@@ -49,4 +62,5 @@ def entry_detail(request, programme, entry):
         programme__slug=programme,
         slug=entry,
     )
-    return render(request, "initiatives/entry_detail.html", {"entry": entry})
+    template, context = entry_page(entry)
+    return render(request, template, context)

@@ -27,6 +27,14 @@ def toolkit_index(request):
     return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})
 
 
+def theme_page(theme: Theme) -> tuple[str, dict]:
+    """The template and context of an area's page, without its filters (for previews)."""
+    published = Insight.objects.published().filter(theme=theme)
+    page = Paginator(published.for_listing(), INSIGHTS_PER_PAGE).get_page(1)
+    context = {"theme": theme, "page": page, "theme_tags": [], "tag_slug": "", "selected_tag": None}
+    return "toolkit/theme_detail.html", context
+
+
 def theme_detail(request, theme):
     theme = get_object_or_404(Theme, slug=theme)
     form = TagFilterForm(request.GET)
@@ -45,18 +53,22 @@ def theme_detail(request, theme):
     return render(request, "toolkit/theme_detail.html", context, status=400 if form.errors else 200)
 
 
+def insight_page(insight: Insight) -> tuple[str, dict]:
+    """The template and context of an insight's page (also for previews of drafts)."""
+    newer, older = insight.neighbours()
+    related = insight.related_entries.published().for_listing()
+    context = {"insight": insight, "theme": insight.theme, "newer": newer, "older": older}
+    return "toolkit/insight_detail.html", {**context, "related_entries": related[:RELATED_ENTRIES]}
+
+
 def insight_detail(request, theme, insight):
     insight = get_object_or_404(
         Insight.objects.published().select_related("theme").prefetch_related("tags"),
         theme__slug=theme,
         slug=insight,
     )
-    newer, older = insight.neighbours()
-    related_entries = insight.related_entries.published().for_listing()[:RELATED_ENTRIES]
-    context = {"insight": insight, "theme": insight.theme, "newer": newer, "older": older}
-    return render(
-        request, "toolkit/insight_detail.html", {**context, "related_entries": related_entries}
-    )
+    template, context = insight_page(insight)
+    return render(request, template, context)
 
 
 def print_toolkit(request, theme=None):
