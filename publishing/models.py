@@ -49,13 +49,13 @@ class Collection(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def render(self) -> None:
-        """Render the Markdown of every language to HTML (on save, and for previews)."""
-        render_markdown_translations(self, "description", "description_html")
-
     def save(self, *args, **kwargs) -> None:
         self.render()
         super().save(*args, **kwargs)
+
+    def render(self) -> None:
+        """Render the Markdown of every language to HTML (on save, and for previews)."""
+        render_markdown_translations(self, "description", "description_html")
 
 
 class PublishedContent(models.Model):
@@ -103,11 +103,11 @@ class PublishedContent(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def render(self) -> None:
-        """Render the Markdown of every language to HTML (on save, and for previews)."""
-        render_markdown_translations(self, "body", "body_html")
-
     def save(self, *args, **kwargs) -> None:
         self.render()
         super().save(*args, **kwargs)
         rebuild_search_vectors(type(self).objects.filter(pk=self.pk))
+
+    def render(self) -> None:
+        """Render the Markdown of every language to HTML (on save, and for previews)."""
+        render_markdown_translations(self, "body", "body_html")
