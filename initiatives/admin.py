@@ -5,12 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from publishing.admin import CollectionAdmin, PublishedContentAdmin
 
 from .models import Entry, Programme
-from .views import entry_page, programme_page
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(CollectionAdmin):
-    preview_page = staticmethod(programme_page)
     fields = ["position", "title", "slug", "tagline", "description"]
     list_display = ["position", "title", "tagline", "all_entries", "published_entries"]
     search_fields = [*CollectionAdmin.search_fields, "tagline"]
@@ -29,7 +27,6 @@ class ProgrammeAdmin(CollectionAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
-    preview_page = staticmethod(entry_page)
     list_display = ["title", "programme", "date", "city", "country", "status", "published_on"]
     list_filter = ["programme", "status", "themes", "country", "tags", "published_on"]
     list_select_related = ["programme"]

@@ -10,13 +10,17 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.previews import register_page
         from publishing.signals import statuses_changed
 
         from .models import Entry, Programme
         from .services import initiatives_load_content, initiatives_load_translations
+        from .views import entry_page, programme_page
 
         invalidate_on(Programme, Entry, signals=[statuses_changed])
         invalidate_on(Entry.themes.through, Entry.insights.through)
+        register_page(Programme, programme_page)
+        register_page(Entry, entry_page)
         register_loader(
             Loader(
                 order=2,

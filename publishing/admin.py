@@ -1,4 +1,5 @@
-"""What the admins of every kind of published content share: publish and unpublish."""
+"""What the admins of every kind of published content share: bulk publishing, versions,
+previews and share links."""
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -8,17 +9,20 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db import models, transaction
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
-from .models import PublicationStatus
-from .previews import render_preview
+from .models import PublicationStatus, ShareLink
+from .previews import page_of, render_preview
 from .revisions import history
+from .services import share_link_create, share_link_revoke
 from .signals import statuses_changed
 
 
@@ -108,22 +112,38 @@ class VersionHistoryAdmin(VersionAdmin):
 class PreviewAdmin(admin.ModelAdmin):
     """A "Preview" button per language on the change form: the page as the public template
     renders it, for a draft or for changes not saved yet (saved in a transaction that is
-    rolled back, so relations and tags show too). Subclasses give `preview_page(obj)`."""
+    rolled back, so relations and tags show too). The page is the one its app registered."""
 
     change_form_template = "admin/publishing/change_form.html"
 
-    def preview_page(self, obj) -> tuple[str, dict]:
-        raise NotImplementedError
-
     def get_urls(self):
-        opts = self.model._meta
-        name = f"{opts.app_label}_{opts.model_name}_preview"
-        view = self.admin_site.admin_view(self.preview_view)
+        info = f"{self.model._meta.app_label}_{self.model._meta.model_name}"
+        preview = self.admin_site.admin_view(self.preview_view)
+        share = self.admin_site.admin_view(self.share_view)
         return [
-            path("add/preview/", view, name=name),
-            path("<path:object_id>/change/preview/", view, name=name),
+            path("add/preview/", preview, name=f"{info}_preview"),
+            path("<path:object_id>/change/preview/", preview, name=f"{info}_preview"),
+            path("<path:object_id>/change/share/", share, name=f"{info}_share"),
+            path("<path:object_id>/change/share/<int:link_id>/", share, name=f"{info}_share"),
             *super().get_urls(),
         ]
+
+    @method_decorator(require_POST)
+    def share_view(self, request, object_id, link_id=None):
+        """Create a share link to this item, or revoke one (`link_id`); back to the form."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            raise Http404
+        if link_id is None:
+            link = share_link_create(item=obj, created_by=request.user)
+            url = request.build_absolute_uri(link.get_absolute_url())
+            self.message_user(request, _("Share link created: %(url)s") % {"url": url})
+        else:
+            share_link_revoke(link=get_object_or_404(ShareLink.objects.for_item(obj), pk=link_id))
+            self.message_user(request, _("Share link revoked: it no longer opens the page."))
+        opts = self.model._meta
+        change = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change"
+        return redirect(reverse(change, args=[quote(obj.pk)]))
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         opts = self.model._meta
@@ -134,6 +154,12 @@ class PreviewAdmin(admin.ModelAdmin):
         context["preview_languages"] = [
             (code, name, f"{url}?lang={code}") for code, name in settings.LANGUAGES
         ]
+        if obj and obj.pk:
+            context["share_url"] = url.replace("/preview/", "/share/")
+            context["share_links"] = [
+                (link, request.build_absolute_uri(link.get_absolute_url()))
+                for link in ShareLink.objects.for_item(obj)
+            ]
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def preview_view(self, request, object_id=None):
@@ -157,7 +183,7 @@ class PreviewAdmin(admin.ModelAdmin):
                 return render(request, "admin/publishing/preview_errors.html", context, status=400)
             obj = form.save()  # with its relations and tags, rolled back afterwards
         notice = _("Preview: this page is not public, and nothing is saved until you press Save.")
-        return render_preview(request, self.preview_page(obj), notice=notice)
+        return render_preview(request, page_of(obj), notice=notice)
 
 
 class CollectionAdmin(InputSafeAdminMixin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core import signing
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -111,3 +116,60 @@ class PublishedContent(models.Model):
     def render(self) -> None:
         """Render the Markdown of every language to HTML (on save, and for previews)."""
         render_markdown_translations(self, "body", "body_html")
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def for_item(self, item) -> ShareLinkQuerySet:
+        content_type = ContentType.objects.get_for_model(item)
+        return self.filter(content_type=content_type, object_id=item.pk)
+
+    def active(self) -> ShareLinkQuerySet:
+        return self.filter(revoked_at=None, expires_at__gt=timezone.now())
+
+
+class ShareLink(models.Model):
+    """A signed address at which anyone can read one draft until it expires or is revoked.
+
+    The address carries the link's id, signed with the secret key: it cannot be guessed or
+    altered, and revoking or expiring it in the database ends it at once.
+    """
+
+    SALT = "publishing.share-link"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} until {self.expires_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        token = signing.dumps(self.pk, salt=self.SALT, compress=True)
+        return reverse("publishing:shared", kwargs={"token": token})
+
+    @classmethod
+    def from_token(cls, token: str) -> ShareLink | None:
+        """The active link behind `token`; None when it is forged, expired or revoked."""
+        try:
+            pk = signing.loads(token, salt=cls.SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.active().filter(pk=pk).first() if isinstance(pk, int) else None
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -6,6 +6,8 @@ on top, and never stored: `no-store` keeps it out of the page cache and every pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
@@ -21,3 +23,16 @@ def render_preview(request, page: tuple[str, dict], *, notice: str, status: int 
     response["X-Robots-Tag"] = "noindex, nofollow"
     patch_cache_control(response, private=True, no_store=True, max_age=0)
     return response
+
+
+# model -> function giving (template, context) of an item's public page
+PAGES: dict[type, Callable[[object], tuple[str, dict]]] = {}
+
+
+def register_page(model: type, page: Callable[[object], tuple[str, dict]]) -> None:
+    """Each content app says in its `AppConfig.ready` how its items' pages are made."""
+    PAGES[model] = page
+
+
+def page_of(item) -> tuple[str, dict]:
+    return PAGES[type(item)](item)

@@ -4,12 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from publishing.admin import CollectionAdmin, PublishedContentAdmin
 
 from .models import Insight, Theme
-from .views import insight_page, theme_page
 
 
 @admin.register(Theme)
 class ThemeAdmin(CollectionAdmin):
-    preview_page = staticmethod(theme_page)
     fields = ["position", "title", "slug", "summary", "description"]
     list_display = ["position", "title", "slug", "published_insights"]
     search_fields = [*CollectionAdmin.search_fields, "summary"]
@@ -24,7 +22,6 @@ class ThemeAdmin(CollectionAdmin):
 
 @admin.register(Insight)
 class InsightAdmin(PublishedContentAdmin):
-    preview_page = staticmethod(insight_page)
     list_display = ["title", "theme", "status", "published_on", "tag_list"]
     list_filter = ["status", "theme", "tags", "published_on"]
     list_select_related = ["theme"]

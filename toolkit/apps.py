@@ -10,12 +10,16 @@ class ToolkitConfig(AppConfig):
     def ready(self):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.previews import register_page
         from publishing.signals import statuses_changed
 
         from .models import Insight, Theme
         from .services import toolkit_load_content, toolkit_load_translations
+        from .views import insight_page, theme_page
 
         invalidate_on(Theme, Insight, signals=[statuses_changed])
+        register_page(Theme, theme_page)
+        register_page(Insight, insight_page)
         register_loader(
             Loader(
                 order=1,

@@ -229,6 +229,8 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every login
 AXES_VERBOSE = False  # no banner on every command; lockouts are still logged
 
+# A link that shows a draft to a reviewer without an account expires after this many days.
+SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 # Contact details of declined join requests are erased this many days after the decision.
 ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=90)
 # A single-host demo or benchmark may accept a check's risk knowingly, e.g. portal.E001.

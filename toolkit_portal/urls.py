@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     *open_data_pages,
     path("", include("search.urls")),
+    path("", include("publishing.urls")),
     path("", include("toolkit.urls")),
     path("", include("tags.urls")),
     path("", include("signatories.urls")),

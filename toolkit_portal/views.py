@@ -51,6 +51,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /search/",
+        "Disallow: /share/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
