@@ -10,7 +10,14 @@ from .models import Entry, Programme
 @admin.register(Programme)
 class ProgrammeAdmin(CollectionAdmin):
     fields = ["position", "title", "slug", "tagline", "description"]
-    list_display = ["position", "title", "tagline", "all_entries", "published_entries"]
+    list_display = [
+        "position",
+        "title",
+        "tagline",
+        "all_entries",
+        "published_entries",
+        "translations",
+    ]
     search_fields = [*CollectionAdmin.search_fields, "tagline"]
 
     def get_queryset(self, request):
@@ -27,7 +34,7 @@ class ProgrammeAdmin(CollectionAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
-    list_display = ["title", "programme", "date", "city", "country", "status", "published_on"]
+    list_display = ["title", "programme", "date", "city", "status", "published_on", "translations"]
     list_filter = ["programme", "status", "themes", "country", "tags", "published_on"]
     list_select_related = ["programme"]
     search_fields = [*PublishedContentAdmin.search_fields, "people", "city"]

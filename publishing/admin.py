@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
+from . import translation_status
 from .models import PublicationStatus, ShareLink
 from .previews import page_of, render_preview
 from .revisions import history
@@ -186,7 +187,44 @@ class PreviewAdmin(admin.ModelAdmin):
         return render_preview(request, page_of(obj), notice=notice)
 
 
-class CollectionAdmin(InputSafeAdminMixin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin):
+def translation_filter(code: str, name: str) -> type[admin.SimpleListFilter]:
+    """A list filter: the items whose translation into `code` is complete, missing or out
+    of date."""
+
+    class TranslationFilter(admin.SimpleListFilter):
+        title = _("translation into %(language)s") % {"language": name}
+        parameter_name = f"translation_{code}"
+
+        def lookups(self, request, model_admin):
+            return list(translation_status.STATUSES.items())
+
+        def queryset(self, request, queryset):
+            if self.value() in translation_status.STATUSES:
+                return translation_status.filter_by_status(queryset, code, self.value())
+            return queryset
+
+    return TranslationFilter
+
+
+class TranslationStatusAdmin(admin.ModelAdmin):
+    """Each language's status in the list, and a filter per translated language."""
+
+    def get_list_filter(self, request):
+        languages = [(code, str(name)) for code, name in settings.LANGUAGES]
+        filters = [translation_filter(code, name) for code, name in languages[1:]]
+        return [*super().get_list_filter(request), *filters]
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        return " · ".join(
+            f"{code.upper()} {translation_status.STATUSES[obj.translation_status(code)]}"
+            for code, _name in settings.LANGUAGES
+        )
+
+
+class CollectionAdmin(
+    InputSafeAdminMixin, TranslationStatusAdmin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin
+):
     """Areas and programmes: few, ordered by position, found by title."""
 
     list_display_links = ["title"]
@@ -195,7 +233,7 @@ class CollectionAdmin(InputSafeAdminMixin, PreviewAdmin, VersionHistoryAdmin, Tr
 
 
 class PublishedContentAdmin(
-    InputSafeAdminMixin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin
+    InputSafeAdminMixin, TranslationStatusAdmin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin
 ):
     """Translated fields side by side, the slug from the title, bulk publishing."""
 

@@ -17,6 +17,9 @@ from taggit.managers import TaggableManager
 
 from .rendering import render_markdown_translations
 from .search_vectors import rebuild_search_vectors
+from .translation_status import stamp, status, text_fields
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class PublicationStatus(models.TextChoices):
@@ -39,7 +42,27 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published())
 
 
-class Collection(models.Model):
+class TracksTranslations(models.Model):
+    """Remembers which English text each translation was made from (translation_status.py)."""
+
+    english_hash = models.CharField(max_length=64, blank=True, editable=False)
+    english_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    translated_from = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        names = [f"{n}_{code}" for n in text_fields(type(self)) for code in LANGUAGE_CODES]
+        rows = type(self).objects.filter(pk=self.pk) if self.pk else None
+        stamp(self, rows.values("english_hash", *names).first() if rows else None, timezone.now())
+        super().save(*args, **kwargs)
+
+    def translation_status(self, code: str) -> str:
+        return status(self, code)
+
+
+class Collection(TracksTranslations):
     """A page that gathers content (a thematic area, a programme): a title and a Markdown
     description, rendered to sanitised HTML in every language on save."""
 
@@ -63,7 +86,7 @@ class Collection(models.Model):
         render_markdown_translations(self, "description", "description_html")
 
 
-class PublishedContent(models.Model):
+class PublishedContent(TracksTranslations):
     """Translated title, summary and Markdown body, tags and a publication status and date.
 
     The body is rendered to sanitised HTML on save (every language), and the search
@@ -93,7 +116,7 @@ class PublishedContent(models.Model):
 
     objects = PublishedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(TracksTranslations.Meta):
         abstract = True
         indexes = [
             GinIndex(fields=["search_vector"], name="%(class)s_search_vector_gin"),

@@ -9,7 +9,7 @@ from .models import Insight, Theme
 @admin.register(Theme)
 class ThemeAdmin(CollectionAdmin):
     fields = ["position", "title", "slug", "summary", "description"]
-    list_display = ["position", "title", "slug", "published_insights"]
+    list_display = ["position", "title", "slug", "published_insights", "translations"]
     search_fields = [*CollectionAdmin.search_fields, "summary"]
 
     def get_queryset(self, request):
@@ -22,7 +22,7 @@ class ThemeAdmin(CollectionAdmin):
 
 @admin.register(Insight)
 class InsightAdmin(PublishedContentAdmin):
-    list_display = ["title", "theme", "status", "published_on", "tag_list"]
+    list_display = ["title", "theme", "status", "published_on", "tag_list", "translations"]
     list_filter = ["status", "theme", "tags", "published_on"]
     list_select_related = ["theme"]
     fieldsets = [

@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
+
+from publishing.translation_status import OUT_OF_DATE
 
 register = template.Library()
 
@@ -19,3 +22,19 @@ def untranslated(obj, field="title"):
 def lang_if_untranslated(obj, field="title"):
     """` lang="en"` for content shown in English on a page in another language."""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE) if untranslated(obj, field) else ""
+
+
+@register.inclusion_tag("includes/stale_translation.html", takes_context=True)
+def stale_translation_notice(context, obj):
+    """On a French or Spanish page whose English original changed after the translation:
+    a short notice with the date, linking to the English page."""
+    language = get_language()
+    stale = (
+        language
+        and language != settings.LANGUAGE_CODE
+        and obj.translation_status(language) == OUT_OF_DATE
+    )
+    if not stale:
+        return {"stale": False}
+    english_url = translate_url(context["request"].get_full_path(), settings.LANGUAGE_CODE)
+    return {"stale": True, "changed": obj.english_changed_at, "english_url": english_url}
