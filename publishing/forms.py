@@ -1,6 +1,7 @@
 """Form fields that every filter of the portal shares."""
 
 from django import forms
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -21,3 +22,44 @@ def countries_among(codes) -> list[tuple[str, str]]:
     """(code, name) of the given countries, in the order of the translated names."""
     codes = set(codes)
     return [(code, name) for code, name in countries if code in codes]
+
+
+MAX_PO_BYTES = 5 * 1024 * 1024
+PO_SALT = "publishing.po-import"
+
+
+class TranslationFileForm(forms.Form):
+    """Import a PO file: first a dry run (the file), then the same content, signed, to apply."""
+
+    language = forms.ChoiceField(label=_("Language"))
+    file = forms.FileField(label=_("PO file"), required=False)
+    checked = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = languages
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload and upload.size > MAX_PO_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload and not cleaned.get("checked"):
+            raise forms.ValidationError(_("Choose a PO file to check."))
+        return cleaned
+
+    def content(self) -> bytes:
+        if self.cleaned_data.get("file"):
+            return self.cleaned_data["file"].read()
+        try:
+            return signing.loads(self.cleaned_data["checked"], salt=PO_SALT, max_age=3600).encode()
+        except signing.BadSignature as error:
+            raise ValueError(_("This check has expired: choose the file again.")) from error
+
+    @property
+    def applying(self) -> bool:
+        return bool(self.cleaned_data.get("checked"))
+
+
+def sign_checked(content: bytes) -> str:
+    return signing.dumps(content.decode("utf-8"), salt=PO_SALT, compress=True)

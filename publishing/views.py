@@ -1,9 +1,16 @@
-from django.http import Http404
+from django.conf import settings
+from django.contrib import admin, messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .forms import TranslationFileForm, sign_checked
 from .models import ShareLink
+from .po_files import PoFileError, apply_import, export_po, plan_import
 from .previews import page_of, render_preview
+from .translation_status import SOURCE
 
 
 def shared_draft(request, token):
@@ -15,3 +22,41 @@ def shared_draft(request, token):
     until = date_format(link.expires_at, "DATETIME_FORMAT")
     notice = _("Shared for review until %(date)s: this page is not public.") % {"date": until}
     return render_preview(request, page_of(item), notice=notice)
+
+
+def translation_files(request):
+    """Staff: export what is missing or out of date in one language as a PO file; import one
+    back, first as a dry run listing every change, then applied on confirmation."""
+    languages = [(code, name) for code, name in settings.LANGUAGES if code != SOURCE]
+    if request.GET.get("export") in dict(languages):
+        return po_download(request.GET["export"])
+    form = TranslationFileForm(request.POST or None, request.FILES or None, languages=languages)
+    report = checked = None
+    if form.is_valid():
+        code = form.cleaned_data["language"]
+        try:
+            content = form.content()
+            report = plan_import(content, code, may_change=lambda m: may_change(request, m))
+        except (PoFileError, ValueError) as error:
+            form.add_error("file", str(error))
+        else:
+            if form.applying:
+                count = apply_import(report, code, user=request.user)
+                messages.success(request, _("%(count)d items updated.") % {"count": count})
+                return redirect("admin:index")
+            checked = sign_checked(content)
+    context = {**admin.site.each_context(request), "form": form, "report": report}
+    context.update(checked=checked, title=_("Translation files"))
+    status = 400 if form.errors else 200
+    return render(request, "admin/publishing/translation_files.html", context, status=status)
+
+
+def may_change(request, model) -> bool:
+    return request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+
+
+def po_download(code: str) -> HttpResponse:
+    response = HttpResponse(str(export_po(code)), content_type="text/x-gettext-translation")
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="toolkit-content-{code}-{stamp}.po"'
+    return response

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opendata.urls import file_patterns as open_data_files
 from opendata.urls import page_patterns as open_data_pages
+from publishing.views import translation_files
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -24,6 +25,11 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     *open_data_files,
+    path(
+        f"{settings.ADMIN_PATH}translations/",
+        admin.site.admin_view(translation_files),
+        name="translation_files",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

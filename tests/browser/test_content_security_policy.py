@@ -37,6 +37,8 @@ def test_no_page_breaks_the_policy(page, site):
         f"/admin/toolkit/insight/{insight.pk}/change/", "/admin/signatories/signatory/",
         f"/admin/signatories/signatory/{signatory.pk}/change/",
         f"/admin/toolkit/insight/{insight.pk}/delete/", "/admin/initiatives/entry/add/",
+        f"/admin/toolkit/insight/{insight.pk}/history/", "/admin/toolkit/insight/recover/",
+        "/admin/translations/", "/admin/toolkit/insight/?translation_fr=missing",
     ]:  # fmt: skip
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
@@ -48,5 +50,9 @@ def test_no_page_breaks_the_policy(page, site):
     page.select_option("select[name=action]", "erase_contact")
     page.locator("button[name=index]").click()
     expect(page.locator("#content")).to_contain_text("This cannot be undone")
+
+    # a preview, opened from the change form as staff open it
+    page.goto(f"{site}/admin/toolkit/insight/{insight.pk}/change/preview/?lang=fr")
+    expect(page.locator(".preview-notice")).to_be_visible()
 
     assert not refused, refused

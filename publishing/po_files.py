@@ -1,0 +1,151 @@
+"""Translations out and back in as PO files (polib), for translators' own tools.
+
+Each entry is one field of one record: `msgctxt` names it ("toolkit.insight:12:title"),
+`msgid` is its English text, `msgstr` the translation (empty when missing; marked fuzzy
+when the English text changed after it was made). Importing checks every entry first and
+applies nothing unless asked: a dry run reports what would change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polib
+import reversion
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .previews import PAGES
+from .translation_status import COMPLETE, OUT_OF_DATE, SOURCE, status, text_fields
+
+
+class PoFileError(ValueError):
+    """The file cannot be read as a PO file for this language."""
+
+
+def translatable_models() -> list:
+    return [model for model in PAGES if hasattr(model, "translation_status")]
+
+
+def export_po(code: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": "Metropolitan toolkit portal content",
+        "Language": code,
+        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
+    for model in translatable_models():
+        label = model._meta.label_lower
+        for obj in model._default_manager.order_by("pk"):
+            state = status(obj, code)
+            if state == COMPLETE:
+                continue
+            for name in text_fields(model):
+                english = getattr(obj, f"{name}_{SOURCE}") or ""
+                if not english:
+                    continue
+                entry = polib.POEntry(
+                    msgctxt=f"{label}:{obj.pk}:{name}",
+                    msgid=english,
+                    msgstr=getattr(obj, f"{name}_{code}") or "",
+                    comment=f"{obj} ({state.replace('_', ' ')})",
+                )
+                if state == OUT_OF_DATE and entry.msgstr:
+                    entry.flags.append("fuzzy")
+                po.append(entry)
+    return po
+
+
+@dataclass
+class ImportReport:
+    changes: list[tuple[object, str, str, str]] = field(
+        default_factory=list
+    )  # obj, field, old, new
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def objects(self) -> list:
+        return list(dict.fromkeys(change[0] for change in self.changes))
+
+
+def read_po(content: bytes, code: str) -> polib.POFile:
+    try:
+        po = polib.pofile(content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise PoFileError("The file is not UTF-8 text.") from error
+    except (OSError, ValueError) as error:
+        raise PoFileError(f"The file is not a valid PO file: {error}") from error
+    language = po.metadata.get("Language", code)
+    if language != code:
+        raise PoFileError(f"The file is in “{language}”, not “{code}”.")
+    return po
+
+
+def plan_import(content: bytes, code: str, *, may_change) -> ImportReport:
+    """What importing `content` would change; `may_change(model)` says which kinds the
+    person importing may edit. Nothing is written."""
+    report, found = ImportReport(), {}
+    for entry in read_po(content, code):
+        if not entry.msgstr or entry.fuzzy or entry.obsolete:
+            continue
+        located = locate(entry, found, may_change)
+        if isinstance(located, str):
+            report.skipped.append(f"{entry.msgctxt or '(no context)'}: {located}")
+            continue
+        obj, name = located
+        if (getattr(obj, f"{name}_{SOURCE}") or "") != entry.msgid:
+            report.skipped.append(f"{entry.msgctxt}: the English text changed since the export")
+            continue
+        old = getattr(obj, f"{name}_{code}") or ""
+        if old == entry.msgstr:
+            report.unchanged += 1
+        else:
+            report.changes.append((obj, name, old, entry.msgstr))
+    return validated(report, code)
+
+
+def locate(entry: polib.POEntry, found: dict, may_change) -> tuple[object, str] | str:
+    """The item and field an entry is for, or why it cannot be imported."""
+    try:
+        label, pk, name = entry.msgctxt.split(":")
+        model = apps.get_model(label)
+    except (AttributeError, ValueError, LookupError):
+        return "not an item of this portal"
+    if model not in translatable_models() or name not in text_fields(model):
+        return "not a translatable field"
+    if not may_change(model):
+        return f"you may not edit {model._meta.verbose_name_plural}"
+    key = (label, pk)
+    if key not in found:
+        found[key] = model._default_manager.filter(pk=int(pk)).first() if pk.isdecimal() else None
+    return (found[key], name) if found[key] else "the item no longer exists"
+
+
+def validated(report: ImportReport, code: str) -> ImportReport:
+    """Set the new values on the (unsaved) items and drop those the model refuses."""
+    for obj in report.objects:
+        mine = [change for change in report.changes if change[0] is obj]
+        for _obj, name, _old, new in mine:
+            setattr(obj, f"{name}_{code}", new)
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            report.changes = [change for change in report.changes if change[0] is not obj]
+            problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+            report.skipped.append(f"{obj._meta.label_lower}:{obj.pk}: {problems}")
+    return report
+
+
+@transaction.atomic
+def apply_import(report: ImportReport, code: str, *, user) -> int:
+    """Write the changes of a checked import; each item keeps a version of the import."""
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"Translation into {code} imported from a PO file.")
+        for obj in report.objects:  # their new values were set and validated by the plan
+            obj.save()
+    return len(report.objects)
