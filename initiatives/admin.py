@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import CollectionAdmin, PublishedContentAdmin
+from publishing.admin import CollectionAdmin, CountryInUseFilter, PublishedContentAdmin
 
 from .models import Entry, Programme
 
@@ -35,7 +35,7 @@ class ProgrammeAdmin(CollectionAdmin):
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
     list_display = ["title", "programme", "date", "city", "status", "published_on", "translations"]
-    list_filter = ["programme", "status", "themes", "country", "tags", "published_on"]
+    list_filter = ["programme", "status", "themes", CountryInUseFilter, "tags", "published_on"]
     list_select_related = ["programme"]
     search_fields = [*PublishedContentAdmin.search_fields, "people", "city"]
     filter_horizontal = ["themes", "insights"]

@@ -20,6 +20,7 @@ from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
 from . import translation_status
+from .forms import countries_among
 from .models import PublicationStatus, ShareLink
 from .previews import page_of, render_preview
 from .revisions import history
@@ -185,6 +186,20 @@ class PreviewAdmin(admin.ModelAdmin):
             obj = form.save()  # with its relations and tags, rolled back afterwards
         notice = _("Preview: this page is not public, and nothing is saved until you press Save.")
         return render_preview(request, page_of(obj), notice=notice)
+
+
+class CountryInUseFilter(admin.SimpleListFilter):
+    """Only the countries that some row has, not all 250."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = model_admin.get_queryset(request).exclude(country="").order_by()
+        return countries_among(codes.values_list("country", flat=True).distinct())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
 
 
 def translation_filter(code: str, name: str) -> type[admin.SimpleListFilter]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from publishing.admin import InputSafeAdminMixin, VersionHistoryAdmin
+from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -50,7 +50,7 @@ reversion.register(Signatory, follow=())
 @admin.register(Signatory)
 class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
-    list_filter = ["status", "kind", "region", "country", "themes", "submitted_at"]
+    list_filter = ["status", "kind", "region", CountryInUseFilter, "themes", "submitted_at"]
     search_fields = ["organisation", "city", "contact_name", "contact_email"]
     date_hierarchy = "submitted_at"
     # Pending requests first, newest first within each status.

@@ -1,0 +1,40 @@
+"""The admin index says what waits for staff, each count linking to its filtered list."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from signatories.models import Signatory
+from tests.factories import make_insight
+from toolkit_portal.roles import CONTENT_CURATORS
+
+
+@pytest.mark.django_db
+def test_the_admin_index_counts_what_waits_and_links_to_it(admin_client, theme):
+    Signatory.objects.create(organisation="Pending City", kind="government", country="PE")
+    make_insight(theme=theme, status="draft")
+    body = admin_client.get("/admin/").content.decode()
+    assert (
+        'href="/admin/signatories/signatory/?status__exact=pending">Join requests to review: 1'
+        in body
+    )
+    assert 'href="/admin/toolkit/insight/?status__exact=draft">Draft insights: 1' in body
+    assert "/admin/toolkit/insight/?translation_fr=out_of_date" in body
+    assert 'href="/admin/translations/"' in body
+
+
+@pytest.mark.django_db
+def test_curators_are_not_told_about_join_requests(client, theme):
+    curator = User.objects.create_user("curator", is_staff=True)
+    curator.groups.add(Group.objects.get(name=CONTENT_CURATORS))
+    client.force_login(curator)
+    body = client.get("/admin/").content.decode()
+    assert "Draft insights" in body and "Join requests to review" not in body
+
+
+@pytest.mark.django_db
+def test_country_filters_offer_only_countries_in_use(admin_client):
+    Signatory.objects.create(organisation="Lima", kind="government", country="PE")
+    body = admin_client.get("/admin/signatories/signatory/").content.decode()
+    assert "?country=PE" in body and "?country=FR" not in body
+    filtered = admin_client.get("/admin/signatories/signatory/?country=PE").content.decode()
+    assert "Lima" in filtered

@@ -1,0 +1,47 @@
+"""What waits for staff, counted on the admin index, each count linking to its list."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Entry
+from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
+from signatories.models import Notification, Signatory
+from toolkit.models import Insight
+
+register = template.Library()
+
+
+def waiting(user) -> list[tuple[str, int, str]]:
+    """(label, count, filtered list) for each kind of work this person may see."""
+    rows = []
+    if user.has_perm("signatories.view_signatory"):
+        pending = Signatory.objects.filter(status=Signatory.Status.PENDING).count()
+        rows.append((_("Join requests to review"), pending, "signatory", "status__exact=pending"))
+    if user.has_perm("signatories.view_notification"):
+        failed = Notification.objects.filter(status=Notification.Status.FAILED).count()
+        rows.append((_("Emails that failed"), failed, "notification", "status__exact=failed"))
+    for model, label in [(Insight, _("Draft insights")), (Entry, _("Draft entries"))]:
+        if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            drafts = model.objects.filter(status=model.Status.DRAFT).count()
+            rows.append((label, drafts, model, "status__exact=draft"))
+            for code in other_languages():
+                stale = filter_by_status(model.objects.all(), code, OUT_OF_DATE).count()
+                text = _("%(kind)s with an out-of-date %(language)s translation") % {
+                    "kind": model._meta.verbose_name_plural.capitalize(),
+                    "language": code.upper(),
+                }
+                rows.append((text, stale, model, f"translation_{code}={OUT_OF_DATE}"))
+    return [(label, count, link(target, query)) for label, count, target, query in rows]
+
+
+def link(target, query: str) -> str:
+    if isinstance(target, str):
+        return f"{reverse(f'admin:signatories_{target}_changelist')}?{query}"
+    opts = target._meta
+    return f"{reverse(f'admin:{opts.app_label}_{opts.model_name}_changelist')}?{query}"
+
+
+@register.inclusion_tag("admin/curation_counts.html", takes_context=True)
+def curation_counts(context):
+    return {"rows": waiting(context["request"].user)}
