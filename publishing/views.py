@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .forms import TranslationFileForm, sign_checked
 from .models import ShareLink
@@ -42,7 +43,8 @@ def translation_files(request):
         else:
             if form.applying:
                 count = apply_import(report, code, user=request.user)
-                messages.success(request, _("%(count)d items updated.") % {"count": count})
+                done = ngettext("%(count)d item updated.", "%(count)d items updated.", count)
+                messages.success(request, done % {"count": count})
                 return redirect("admin:index")
             checked = sign_checked(content)
     context = {**admin.site.each_context(request), "form": form, "report": report}
