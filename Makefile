@@ -42,7 +42,7 @@ chromium:
 test: chromium $(VENV)/.test-deps
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/pytest $(PYTEST_ARGS)
-	BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)
+	[ -n "$(SKIP_BROWSER_TESTS)" ] || BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 ## Faults, scale-out and load against real servers: private PostgreSQL and Redis, an SMTP
 ## server, 2 gunicorn servers and 2 workers on loopback (needs PostgreSQL, Redis and wrk installed)

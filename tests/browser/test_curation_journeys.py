@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from publishing.models import ShareLink
+from tests.browser.conftest import screenshot
 from tests.browser.test_accessibility import WCAG_AA, axe
 from toolkit.models import Insight
 
@@ -41,7 +42,15 @@ def test_a_curator_edits_compares_restores_and_previews(curator, site):
         page.locator("input[name=_save]").click()
         expect(page.locator(".messagelist")).to_be_visible()
 
+    page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(change)
+    english, french = (
+        page.locator("#id_title_en").bounding_box(),
+        page.locator("#id_title_fr").bounding_box(),
+    )
+    assert french["x"] > english["x"] and abs(french["y"] - english["y"]) < 5  # side by side
+    screenshot(page, "admin-insight-languages-side-by-side")
+    no_violations(page)
     page.fill("#id_title_en", "Not saved yet")
     with page.context.expect_page() as preview_tab:
         page.locator("button[formaction*='preview/?lang=en']").click()
