@@ -1,8 +1,10 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 from . import query as site_search
 from .forms import SearchForm
+from .models import UnansweredSearch
 
 RESULTS_PER_PAGE = 10
 
@@ -12,14 +14,22 @@ def search(request):
     context = {"form": form, "query": "", "page": None, "results": []}
     if not form.is_valid():
         return render(request, "search/results.html", context, status=400)
+    context.update(found(request, form.cleaned_data))
+    response = render(request, "search/results.html", context)
+    if context["query"] and not context["results"]:
+        UnansweredSearch.record(context["query"])
+        patch_cache_control(response, private=True)  # each one is counted, not cached
+    return response
 
-    query, kind, theme = (form.cleaned_data[f] for f in ("q", "type", "theme"))
-    context["query"] = query
-    context["truncated"] = len(form.data.get("q", "")) > site_search.MAX_QUERY_LENGTH
+
+def found(request, data: dict) -> dict:
+    """The page of results for a valid search, with what the template says about it."""
+    query = data["q"]
+    context = {"query": query}
+    context["truncated"] = len(request.GET.get("q", "")) > site_search.MAX_QUERY_LENGTH
     if query:
-        hits = site_search.ranked_hits(query, kind=kind, theme=theme)
+        hits = site_search.ranked_hits(query, kind=data["type"], theme=data["theme"])
         page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context["page"] = page
-        context["many"] = site_search.more_than(hits)
+        context.update(page=page, many=site_search.more_than(hits))
         context["results"] = site_search.results(list(page.object_list), query)
-    return render(request, "search/results.html", context)
+    return context

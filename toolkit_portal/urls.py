@@ -10,6 +10,7 @@ from opendata.urls import page_patterns as open_data_pages
 from publishing.views import translation_files
 
 from . import views
+from .dashboard import staff_dashboard
 from .sitemaps import SITEMAPS
 
 # Language-neutral addresses: machines and staff.
@@ -29,6 +30,11 @@ urlpatterns = [
         f"{settings.ADMIN_PATH}translations/",
         admin.site.admin_view(translation_files),
         name="translation_files",
+    ),
+    path(
+        f"{settings.ADMIN_PATH}dashboard/",
+        admin.site.admin_view(staff_dashboard),
+        name="staff_dashboard",
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -119,3 +119,9 @@ def test_a_translator_exports_imports_with_a_dry_run_and_the_notice_goes(curator
     page.goto(f"{site}/fr{insight.get_absolute_url()}")
     expect(page.locator("[data-stale-translation]")).to_have_count(0)
     expect(page.locator("main")).to_contain_text("Un corps français à jour.")
+
+
+def test_the_admin_index_and_the_dashboard_have_no_violations(curator, site):
+    for path in ["/admin/", "/admin/dashboard/"]:
+        curator.goto(site + path)
+        no_violations(curator)

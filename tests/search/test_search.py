@@ -196,3 +196,17 @@ def test_search_finds_words_of_any_language_from_a_page_in_any_language(client, 
     body = client.get(page, {"q": words}).content.decode()
     assert "/affordable-housing/" in body
     assert "/unrelated/" not in body
+
+
+@pytest.mark.django_db
+def test_searches_that_find_nothing_are_counted_by_day_without_who_searched(client, theme):
+    from search.models import UnansweredSearch
+
+    make_insight(theme=theme, title="Housing")
+    for words in ["Cable cars", "cable cars", "housing", "me@example.org", "+34 600 000 000"]:
+        response = client.get("/search/", {"q": words})
+        assert response.status_code == 200
+    assert list(UnansweredSearch.most_frequent().values_list("words", "total")) == [
+        ("cable cars", 2)
+    ]
+    assert "private" in client.get("/search/", {"q": "cable cars"})["Cache-Control"]
