@@ -191,3 +191,29 @@ def test_a_cached_page_keeps_every_header_its_view_set(client, theme):
     assert (first["X-Page-Cache"], again["X-Page-Cache"]) == ("miss", "hit")
     for header in ["Access-Control-Allow-Origin", "Content-Disposition", "Content-Type"]:
         assert again[header] == first[header], header
+
+
+@pytest.mark.django_db
+def test_previews_and_shared_drafts_are_never_stored_in_or_served_from_the_cache(
+    client, admin_client, theme
+):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from pagecache.middleware import page_key
+    from pagecache.versions import content_version
+    from publishing.services import share_link_create
+
+    draft = make_insight(theme=theme, title="Private draft", status="draft")
+    shared = share_link_create(item=draft).get_absolute_url()
+    preview = f"/admin/toolkit/insight/{draft.pk}/change/preview/"
+    for _ in range(2):
+        response = client.get(shared)
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+        response = admin_client.get(preview)
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    for url in [shared, preview]:
+        assert cache.get(page_key(RequestFactory().get(url), content_version())) is None
+    draft.title_en = "Edited draft"
+    draft.save()
+    assert "Edited draft" in client.get(shared).content.decode()

@@ -158,3 +158,18 @@ def test_versions_are_not_public(client, edited):
     for url in [f"/admin/toolkit/insight/{edited.pk}/history/", "/admin/toolkit/insight/recover/"]:
         assert client.get(url).status_code == 302  # to the login page
     assert Insight.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_keeps_a_version_of_each_item_it_changes(admin_client, theme):
+    drafts = [make_insight(theme=theme, status="draft") for _ in range(2)]
+    published = make_insight(theme=theme)
+    admin_client.post(
+        "/admin/toolkit/insight/",
+        {"action": "publish", "_selected_action": [i.pk for i in [*drafts, published]]},
+    )
+    for draft in drafts:
+        version = Version.objects.get_for_object(draft).get()
+        assert version.field_dict["status"] == "published"
+        assert version.revision.get_comment() == "Published (bulk action)."
+    assert not Version.objects.get_for_object(published).exists()  # it did not change
