@@ -35,7 +35,14 @@ class ProgrammeAdmin(CollectionAdmin):
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
     list_display = ["title", "programme", "date", "city", "status", "published_on", "translations"]
-    list_filter = ["programme", "status", "themes", CountryInUseFilter, "tags", "published_on"]
+    list_filter = [
+        ("programme", admin.RelatedOnlyFieldListFilter),
+        "status",
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        CountryInUseFilter,
+        "tags",
+        "published_on",
+    ]
     list_select_related = ["programme"]
     search_fields = [*PublishedContentAdmin.search_fields, "people", "city"]
     filter_horizontal = ["themes", "insights"]

@@ -50,7 +50,14 @@ reversion.register(Signatory, follow=())
 @admin.register(Signatory)
 class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
-    list_filter = ["status", "kind", "region", CountryInUseFilter, "themes", "submitted_at"]
+    list_filter = [
+        "status",
+        "kind",
+        "region",
+        CountryInUseFilter,
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        "submitted_at",
+    ]
     search_fields = ["organisation", "city", "contact_name", "contact_email"]
     date_hierarchy = "submitted_at"
     # Pending requests first, newest first within each status.

@@ -38,3 +38,15 @@ def test_country_filters_offer_only_countries_in_use(admin_client):
     assert "?country=PE" in body and "?country=FR" not in body
     filtered = admin_client.get("/admin/signatories/signatory/?country=PE").content.decode()
     assert "Lima" in filtered
+
+
+@pytest.mark.django_db
+def test_area_and_programme_filters_offer_only_those_in_use(admin_client, theme):
+    from tests.factories import make_entry, make_programme, make_theme
+
+    make_theme(title="Unused area", slug="unused-area")
+    make_programme(title="Unused programme", slug="unused-programme")
+    make_entry(programme=make_programme(title="Used programme"), themes=[theme])
+    body = admin_client.get("/admin/initiatives/entry/").content.decode()
+    assert "Used programme" in body and theme.title in body
+    assert "Unused programme" not in body and "Unused area" not in body

@@ -23,7 +23,7 @@ class ThemeAdmin(CollectionAdmin):
 @admin.register(Insight)
 class InsightAdmin(PublishedContentAdmin):
     list_display = ["title", "theme", "status", "published_on", "tag_list", "translations"]
-    list_filter = ["status", "theme", "tags", "published_on"]
+    list_filter = ["status", ("theme", admin.RelatedOnlyFieldListFilter), "tags", "published_on"]
     list_select_related = ["theme"]
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
