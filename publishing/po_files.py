@@ -92,6 +92,9 @@ def plan_import(content: bytes, code: str, *, may_change) -> ImportReport:
     for entry in read_po(content, code):
         if not entry.msgstr or entry.fuzzy or entry.obsolete:
             continue
+        if "\x00" in entry.msgstr:
+            report.skipped.append(f"{entry.msgctxt}: the translation holds a NUL character")
+            continue
         located = locate(entry, found, may_change)
         if isinstance(located, str):
             report.skipped.append(f"{entry.msgctxt or '(no context)'}: {located}")
