@@ -122,7 +122,9 @@ def test_entries_that_do_not_fit_are_left_out_with_a_reason(admin_client, conten
     ]
     for ctx, msgid in entries:
         po.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr="y" * 400))
-    po.append(polib.POEntry(msgctxt=f"toolkit.insight:{todo.pk}:body", msgid="Body", msgstr="a\x00b"))
+    po.append(
+        polib.POEntry(msgctxt=f"toolkit.insight:{todo.pk}:body", msgid="Body", msgstr="a\x00b")
+    )
     body = upload(admin_client, po).content.decode()
     for reason in ["no longer exists", "not a translatable field", "English text changed",
                    "not an item of this portal", "Ensure this value has at most 300",
