@@ -22,7 +22,7 @@ run: $(VENV)/.run-deps
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content --if-empty
-	$(BIN)/python manage.py send_notifications & worker=$$!; \
+	$(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -10,11 +10,18 @@ class SignatoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from jobs.registry import register_chore, register_queue
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
 
         from .models import ReportedTotal, Signatory
-        from .services import PERSONAL_FIELDS, erase_from_versions, signatories_load_content
+        from .services import (
+            PERSONAL_FIELDS,
+            declined_contacts_erase,
+            erase_from_versions,
+            signatories_load_content,
+        )
+        from .tasks import deliver_due_notifications
 
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
@@ -27,3 +34,9 @@ class SignatoriesConfig(AppConfig):
             weak=False,
         )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
+        register_queue("Notifications sent", deliver_due_notifications)
+        register_chore(
+            "Declined requests' contact details erased",
+            declined_contacts_erase,
+            every_seconds=3600,
+        )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from jobs.models import QueuedJob
 from toolkit.models import Theme
 
 from .regions import Region, region_of
@@ -135,15 +136,10 @@ class Signatory(models.Model):
         return self.reviewed_at.date() if self.reviewed_at else None
 
 
-class NotificationQuerySet(models.QuerySet):
-    def due(self, now: datetime.datetime) -> NotificationQuerySet:
-        return self.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now)
-
-
-class Notification(models.Model):
+class Notification(QueuedJob):
     """An email waiting in the outbox, written in the same transaction as what it is about.
 
-    The worker (`manage.py send_notifications`) claims due rows, sends them and retries
+    The worker (`manage.py run_worker`) claims due rows, sends them and retries
     failures with back-off, so a dead mail server delays an email but never loses it.
     """
 
@@ -154,9 +150,12 @@ class Notification(models.Model):
         DECLINED = "declined", _("Decision to decline, to the applicant")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
+        PENDING = QueuedJob.PENDING, _("Waiting to be sent")
         SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        FAILED = QueuedJob.FAILED, _("Failed")
+
+    # Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice.
+    lease_seconds = settings.NOTIFICATION_LEASE_SECONDS
 
     signatory = models.ForeignKey(
         Signatory,
@@ -175,13 +174,7 @@ class Notification(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-queued_at"]
@@ -191,6 +184,15 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to}"
+
+    def gives_up(self, now: datetime.datetime) -> bool:
+        after = datetime.timedelta(seconds=settings.NOTIFICATION_GIVE_UP_AFTER_SECONDS)
+        return now >= self.queued_at + after
+
+    def mark_done(self) -> None:
+        Notification.objects.filter(pk=self.pk).update(
+            status=self.Status.SENT, sent_at=timezone.now(), last_error=""
+        )
 
 
 class ReportedTotal(models.Model):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     # The project's apps, in layers (see the import contracts in pyproject.toml):
+    "jobs",
     "pagecache",
     "publishing",
     "toolkit",

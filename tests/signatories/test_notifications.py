@@ -40,7 +40,7 @@ def test_officer_gets_one_email_per_signup_and_each_applicant_one_acknowledgemen
     for n in range(5):
         sign_up(client, join_data, n)
 
-    call_command("send_notifications", "--once", stdout=StringIO())
+    call_command("run_worker", "--once", stdout=StringIO())
 
     officer_mail = smtp_server.handler.to(OFFICER)
     assert len(officer_mail) == 5

@@ -64,7 +64,7 @@ def test_declined_contacts_are_erased_after_the_configured_days(settings):
 def test_the_worker_erases_on_its_rounds(settings):
     settings.ERASE_DECLINED_AFTER_DAYS = 1
     old = declined(2)
-    call_command("send_notifications", "--once", stdout=StringIO())
+    call_command("run_worker", "--once", stdout=StringIO())
     assert_erased(old)
 
 
