@@ -9,7 +9,7 @@ from .models import Entry, Programme
 
 @admin.register(Programme)
 class ProgrammeAdmin(CollectionAdmin):
-    fields = ["position", "title", "slug", "tagline", "description"]
+    fields = ["position", "title", "slug", "tagline", "description", "image"]
     list_display = [
         "position",
         "title",
@@ -50,5 +50,6 @@ class EntryAdmin(PublishedContentAdmin):
         (None, {"fields": ["programme", "title", "slug", "summary", "body", "external_url"]}),
         (_("Who, where and when"), {"fields": ["people", "city", "country", "date"]}),
         (_("Links to the toolkit"), {"fields": ["themes", "insights", "tags"]}),
+        (_("Picture and documents"), {"fields": ["image", "documents"]}),
         (_("Publication"), {"fields": ["status", "published_on"]}),
     ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from media_library.models import Illustrated, WithDocuments
 from publishing.models import Collection, PublishedContent, PublishedQuerySet, published
 from toolkit.models import Insight, Theme
 
@@ -15,7 +16,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.annotate(entry_count=Count("entries", filter=published("entries__")))
 
 
-class Programme(Collection):
+class Programme(Collection, Illustrated):
     """One of the three initiatives: MetroTalks, Learning from Cities, Cities for Global Health."""
 
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
@@ -34,10 +35,10 @@ class Programme(Collection):
 
 class EntryQuerySet(PublishedQuerySet):
     def for_listing(self) -> EntryQuerySet:
-        return self.select_related("programme")
+        return self.select_related("programme", "image")
 
 
-class Entry(PublishedContent):
+class Entry(PublishedContent, Illustrated, WithDocuments):
     """A talk, a city leader's story or a city policy published by one of the programmes."""
 
     programme = models.ForeignKey(

@@ -20,7 +20,7 @@ def initiatives_index(request):
 
 
 def programme_detail(request, programme):
-    programme = get_object_or_404(Programme, slug=programme)
+    programme = get_object_or_404(Programme.objects.select_related("image"), slug=programme)
     published = Entry.objects.published().filter(programme=programme)
     countries = published.exclude(country="").order_by().values_list("country", flat=True)
     form = EntryFilterForm(request.GET or None, country_codes=countries)
@@ -53,10 +53,11 @@ def programme_page(programme: Programme) -> tuple[str, dict]:
 def entry_detail(request, programme, entry):
     entry = get_object_or_404(
         Entry.objects.published()
-        .select_related("programme")
+        .select_related("programme", "image")
         .prefetch_related(
             "themes",
             "tags",
+            "documents",
             Prefetch("insights", queryset=Insight.objects.published().select_related("theme")),
         ),
         programme__slug=programme,

@@ -36,3 +36,9 @@ def english_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploads go to a folder of their own per test, never into the working tree."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

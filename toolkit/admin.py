@@ -8,7 +8,7 @@ from .models import Insight, Theme
 
 @admin.register(Theme)
 class ThemeAdmin(CollectionAdmin):
-    fields = ["position", "title", "slug", "summary", "description"]
+    fields = ["position", "title", "slug", "summary", "description", "image"]
     list_display = ["position", "title", "slug", "published_insights", "translations"]
     search_fields = [*CollectionAdmin.search_fields, "summary"]
 
@@ -27,5 +27,6 @@ class InsightAdmin(PublishedContentAdmin):
     list_select_related = ["theme"]
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
+        (_("Picture and documents"), {"fields": ["image", "documents"]}),
         (_("Publication"), {"fields": ["status", "published_on", "source_url"]}),
     ]

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from media_library.models import Illustrated, WithDocuments
 from publishing.models import Collection, PublishedContent, PublishedQuerySet, published
 
 THEME_COUNT = 8
@@ -16,7 +17,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.annotate(insight_count=Count("insights", filter=published("insights__")))
 
 
-class Theme(Collection):
+class Theme(Collection, Illustrated):
     """One of the toolkit's eight thematic areas."""
 
     position = models.PositiveSmallIntegerField(
@@ -46,10 +47,10 @@ class Theme(Collection):
 
 class InsightQuerySet(PublishedQuerySet):
     def for_listing(self) -> InsightQuerySet:
-        return self.select_related("theme").prefetch_related("tags")
+        return self.select_related("theme", "image").prefetch_related("tags")
 
 
-class Insight(PublishedContent):
+class Insight(PublishedContent, Illustrated, WithDocuments):
     """A key insight of the toolkit, under one thematic area."""
 
     theme = models.ForeignKey(

@@ -36,7 +36,7 @@ def theme_page(theme: Theme) -> tuple[str, dict]:
 
 
 def theme_detail(request, theme):
-    theme = get_object_or_404(Theme, slug=theme)
+    theme = get_object_or_404(Theme.objects.select_related("image"), slug=theme)
     form = TagFilterForm(request.GET)
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
@@ -63,7 +63,9 @@ def insight_page(insight: Insight) -> tuple[str, dict]:
 
 def insight_detail(request, theme, insight):
     insight = get_object_or_404(
-        Insight.objects.published().select_related("theme").prefetch_related("tags"),
+        Insight.objects.published()
+        .select_related("theme", "image")
+        .prefetch_related("tags", "documents"),
         theme__slug=theme,
         slug=insight,
     )

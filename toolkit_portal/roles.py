@@ -19,6 +19,9 @@ GROUP_PERMISSIONS = {
         ("initiatives", "programme"): CRUD,
         ("initiatives", "entry"): CRUD,
         ("taggit", "tag"): CRUD,
+        ("media_library", "image"): CRUD,
+        ("media_library", "document"): CRUD,
+        ("media_library", "renditionjob"): ["view"],
     },
     # Review join requests and their emails, see contact details, erase them on request.
     POLICY_OFFICERS: {

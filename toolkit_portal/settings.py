@@ -44,10 +44,12 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "reversion",
+    "import_export",
     # The project's apps, in layers (see the import contracts in pyproject.toml):
     "jobs",
     "pagecache",
     "publishing",
+    "media_library",
     "toolkit",
     "initiatives",
     "signatories",
@@ -139,8 +141,26 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded images and documents: files under MEDIA_ROOT on one server; S3-compatible
+# object storage shared by every server once AWS_STORAGE_BUCKET_NAME is set (docs/DEPLOY.md).
+MEDIA_URL = env.str("DJANGO_MEDIA_URL", default="/media/")
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+# Public, unsigned addresses: a page with pictures can then be cached like any other.
+AWS_QUERYSTRING_AUTH = False
+AWS_DEFAULT_ACL = env.str("AWS_DEFAULT_ACL", default="") or None
+AWS_S3_FILE_OVERWRITE = False
+IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "media_library.s3.MediaS3Storage"
+        if AWS_STORAGE_BUCKET_NAME
+        else "media_library.storage.MediaFileStorage"
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -1,0 +1,77 @@
+from django.contrib import admin
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from publishing.admin import InputSafeAdminMixin
+
+from .forms import DocumentForm, ImageForm
+from .models import Document, Image, RenditionJob
+from .templatetags.pictures import rendition
+
+
+@admin.register(Image)
+class ImageAdmin(InputSafeAdminMixin, TranslationAdmin):
+    form = ImageForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["thumbnail", "title", "credit", "licence", "size", "status", "uploaded_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["licence", "decorative"]
+    search_fields = ["title", "alt_text", "credit"]
+    readonly_fields = ["thumbnail", "size", "status"]
+    fieldsets = [
+        (None, {"fields": ["title", "file", "thumbnail", "size", "status"]}),
+        (_("Alternative text"), {"fields": ["decorative", "alt_text"]}),
+        (_("Credit and licence"), {"fields": ["credit", "licence", "source_url"]}),
+        (
+            _("Focal point"),
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": _("Lists cut pictures to 4:3 around this point (default: centre)."),
+            },
+        ),
+    ]
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, image):
+        small = rendition(image, "card", 320)
+        if small is None:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}" class="admin-thumbnail">',
+            small["url"],
+            160,
+            120,
+        )
+
+    @admin.display(description=_("size"))
+    def size(self, image):
+        return f"{image.width} × {image.height}" if image.width else "—"
+
+    @admin.display(description=_("renditions"))
+    def status(self, image):
+        return _("ready") if image.ready else _("being made by the worker")
+
+
+@admin.register(Document)
+class DocumentAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+    form = DocumentForm
+    list_display = ["title", "language", "file_size", "pages", "uploaded_at"]
+    list_filter = ["language"]
+    search_fields = ["title"]
+
+    @admin.display(description=_("size"), ordering="size")
+    def file_size(self, document):
+        return filesizeformat(document.size)
+
+
+@admin.register(RenditionJob)
+class RenditionJobAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+    list_display = ["image", "status", "attempts", "queued_at", "done_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in RenditionJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,194 @@
+"""The image and document library: checked uploads, alt text in every language, credits.
+
+An image is shown only through its renditions (resized copies in WebP and JPEG or PNG),
+which the worker makes after the upload; until then pages show no picture, never the
+original. Content models get an image or documents from the abstract mixins below.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobs.models import QueuedJob
+
+from .renditions import delete_renditions
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Licence(models.TextChoices):
+    CC0 = "cc0", _("CC0 (public domain dedication)")
+    PUBLIC_DOMAIN = "public-domain", _("Public domain")
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
+    PERMISSION = "permission", _("Used with the holder's permission")
+    METROPOLIS = "metropolis", _("© Metropolis, all rights reserved")
+
+
+class Image(models.Model):
+    title = models.CharField(_("title"), max_length=200, help_text=_("For staff: not shown."))
+    file = models.ImageField(
+        _("file"), upload_to="images/originals/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Adds nothing a reader would miss: shown with empty alt text."),
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for someone who cannot see it; not a file name."),
+    )
+    credit = models.CharField(_("credit"), max_length=200, help_text=_("Who made it."))
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point, % from the left"), null=True, blank=True, validators=PERCENT
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point, % from the top"), null=True, blank=True, validators=PERCENT
+    )
+    # Written by the worker: [{"shape", "format", "width", "height", "name"}, ...]
+    renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_look = instance.look()
+        return instance
+
+    def look(self) -> tuple:
+        """What the renditions depend on: a change means making them again."""
+        return (self.file.name, self.focal_x, self.focal_y)
+
+    def save(self, *args, **kwargs):
+        looks_new = self.look() != getattr(self, "_saved_look", None)
+        if looks_new:
+            stale, self.renditions = self.renditions, []
+            transaction.on_commit(lambda: delete_renditions(stale))
+        super().save(*args, **kwargs)
+        if looks_new:
+            RenditionJob.objects.create(image=self)
+        self._saved_look = self.look()
+
+    def files(self) -> list[str]:
+        return [self.file.name, *(rendition["name"] for rendition in self.renditions)]
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.renditions)
+
+    @property
+    def alt(self) -> str:
+        return "" if self.decorative else self.alt_text
+
+
+class RenditionJob(QueuedJob):
+    """Make an image's renditions: queued with the upload, done by the worker."""
+
+    class Status(models.TextChoices):
+        PENDING = QueuedJob.PENDING, _("Waiting")
+        DONE = "done", _("Done")
+        FAILED = QueuedJob.FAILED, _("Failed")
+
+    MAX_ATTEMPTS = 5
+    lease_seconds = 120
+
+    image = models.ForeignKey(
+        Image, on_delete=models.CASCADE, related_name="rendition_jobs", verbose_name=_("image")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at"]
+        verbose_name = _("rendition job")
+        verbose_name_plural = _("rendition jobs")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.image} ({self.get_status_display()})"
+
+    def gives_up(self, now: datetime.datetime) -> bool:
+        return self.attempts >= self.MAX_ATTEMPTS
+
+    def mark_done(self) -> None:
+        RenditionJob.objects.filter(pk=self.pk).update(
+            status=self.Status.DONE, done_at=timezone.now(), last_error=""
+        )
+
+
+def document_languages() -> list[tuple[str, str]]:
+    return [*settings.LANGUAGES, ("pt", _("Portuguese")), ("other", _("Other language"))]
+
+
+class Document(models.Model):
+    """A PDF attached to insights or entries: a report, a presentation."""
+
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="documents/")
+    language = models.CharField(
+        _("language"), max_length=8, choices=document_languages, default="en"
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    pages = models.PositiveIntegerField(_("pages"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def files(self) -> list[str]:
+        return [self.file.name]
+
+
+class Illustrated(models.Model):
+    """Content with an optional picture (themes, programmes, insights, entries)."""
+
+    image = models.ForeignKey(
+        Image,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class WithDocuments(models.Model):
+    """Content with attached documents (insights, entries)."""
+
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="+", verbose_name=_("documents")
+    )
+
+    class Meta:
+        abstract = True
