@@ -18,7 +18,7 @@ class InitiativesConfig(AppConfig):
         from .views import entry_page, programme_page
 
         invalidate_on(Programme, Entry, signals=[statuses_changed])
-        invalidate_on(Entry.themes.through, Entry.insights.through)
+        invalidate_on(Entry.themes.through, Entry.insights.through, Entry.documents.through)
         register_page(Programme, programme_page)
         register_page(Entry, entry_page)
         register_loader(

@@ -18,6 +18,7 @@ class ToolkitConfig(AppConfig):
         from .views import insight_page, theme_page
 
         invalidate_on(Theme, Insight, signals=[statuses_changed])
+        invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)
         register_page(Insight, insight_page)
         register_loader(

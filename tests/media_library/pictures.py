@@ -7,6 +7,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from pypdf import PdfWriter
+from pypdf.actions import JavaScript
 
 GPS_IFD = 0x8825
 
@@ -41,7 +42,7 @@ def pdf_bytes(pages: int = 2, script: bool = False) -> bytes:
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
     if script:
-        writer.add_js("app.alert('hello');")
+        writer.add_open_action(JavaScript("app.alert('hello');"))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
