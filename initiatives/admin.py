@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from publishing.admin import CollectionAdmin, CountryInUseFilter, PublishedContentAdmin
 
 from .models import Entry, Programme
+from .resources import EntryResource
 
 
 @admin.register(Programme)
@@ -34,6 +35,7 @@ class ProgrammeAdmin(CollectionAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
+    resource_classes = [EntryResource]
     list_display = ["title", "programme", "date", "city", "status", "published_on", "translations"]
     list_filter = [
         ("programme", admin.RelatedOnlyFieldListFilter),

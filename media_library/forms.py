@@ -25,7 +25,17 @@ class ImageForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = "__all__"
+        fields = [
+            "title",
+            "file",
+            "decorative",
+            *alt_text_fields(),
+            "credit",
+            "licence",
+            "source_url",
+            "focal_x",
+            "focal_y",
+        ]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -58,7 +68,7 @@ class ImageForm(forms.ModelForm):
 class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
-        fields = "__all__"
+        fields = ["title", "file", "language"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

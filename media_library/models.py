@@ -70,16 +70,6 @@ class Image(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_look = instance.look()
-        return instance
-
-    def look(self) -> tuple:
-        """What the renditions depend on: a change means making them again."""
-        return (self.file.name, self.focal_x, self.focal_y)
-
     def save(self, *args, **kwargs):
         looks_new = self.look() != getattr(self, "_saved_look", None)
         if looks_new:
@@ -89,6 +79,17 @@ class Image(models.Model):
         if looks_new:
             RenditionJob.objects.create(image=self)
         self._saved_look = self.look()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if {"file", "focal_x", "focal_y"} <= set(field_names):
+            instance._saved_look = instance.look()
+        return instance
+
+    def look(self) -> tuple:
+        """What the renditions depend on: a change means making them again."""
+        return (self.file.name, self.focal_x, self.focal_y)
 
     def files(self) -> list[str]:
         return [self.file.name, *(rendition["name"] for rendition in self.renditions)]

@@ -41,7 +41,10 @@ def widths_for(shape: str, original_width: int) -> list[int]:
 
 
 def crop_to_card(picture: PillowImage.Image, focal_x: int | None, focal_y: int | None):
-    centre = ((focal_x if focal_x is not None else 50) / 100, (focal_y if focal_y is not None else 50) / 100)
+    centre = (
+        (focal_x if focal_x is not None else 50) / 100,
+        (focal_y if focal_y is not None else 50) / 100,
+    )
     return ImageOps.fit(picture, card_size(picture), centering=centre)
 
 
@@ -59,7 +62,9 @@ def has_transparency(picture: PillowImage.Image) -> bool:
 def encode(picture: PillowImage.Image, kind: str) -> bytes:
     out = io.BytesIO()
     if kind == "jpeg":
-        picture.convert("RGB").save(out, "JPEG", quality=QUALITY["jpeg"], optimize=True, progressive=True)
+        picture.convert("RGB").save(
+            out, "JPEG", quality=QUALITY["jpeg"], optimize=True, progressive=True
+        )
     elif kind == "webp":
         picture.save(out, "WEBP", quality=QUALITY["webp"], method=4)
     else:

@@ -22,6 +22,7 @@ from reversion.admin import VersionAdmin
 
 from . import translation_status
 from .forms import countries_among
+from .imports import SpreadsheetAdmin
 from .models import PublicationStatus, ShareLink
 from .previews import page_of, render_preview
 from .revisions import history
@@ -257,9 +258,15 @@ class CollectionAdmin(
 
 
 class PublishedContentAdmin(
-    InputSafeAdminMixin, TranslationStatusAdmin, PreviewAdmin, VersionHistoryAdmin, TranslationAdmin
+    InputSafeAdminMixin,
+    SpreadsheetAdmin,
+    TranslationStatusAdmin,
+    PreviewAdmin,
+    VersionHistoryAdmin,
+    TranslationAdmin,
 ):
-    """Translated fields side by side, the slug from the title, bulk publishing."""
+    """Translated fields side by side, the slug from the title, bulk publishing, import and
+    export of spreadsheets (CSV, XLSX) with a dry run first."""
 
     list_filter = ["status", "published_on"]
     search_fields = ["title", "summary", "body", "tags__name"]

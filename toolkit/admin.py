@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from publishing.admin import CollectionAdmin, PublishedContentAdmin
 
 from .models import Insight, Theme
+from .resources import InsightResource
 
 
 @admin.register(Theme)
@@ -22,6 +23,7 @@ class ThemeAdmin(CollectionAdmin):
 
 @admin.register(Insight)
 class InsightAdmin(PublishedContentAdmin):
+    resource_classes = [InsightResource]
     list_display = ["title", "theme", "status", "published_on", "tag_list", "translations"]
     list_filter = ["status", ("theme", admin.RelatedOnlyFieldListFilter), "tags", "published_on"]
     list_select_related = ["theme"]

@@ -251,6 +251,13 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every login
 AXES_VERBOSE = False  # no banner on every command; lockouts are still logged
 
+# Spreadsheet import and export (django-import-export): importing needs the right to
+# change the content, exporting the right to view it; no formula runs on export.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
 # A link that shows a draft to a reviewer without an account expires after this many days.
 SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 # Contact details of declined join requests are erased this many days after the decision.

@@ -18,7 +18,9 @@ ADD_URL = reverse("admin:media_library_document_add")
 
 def upload(client, data: bytes, name="report.pdf", **fields):
     file = SimpleUploadedFile(name, data, content_type="application/pdf")
-    return client.post(ADD_URL, {"title": "Annual report", "language": "fr", "file": file, **fields})
+    return client.post(
+        ADD_URL, {"title": "Annual report", "language": "fr", "file": file, **fields}
+    )
 
 
 def errors_of(response) -> str:

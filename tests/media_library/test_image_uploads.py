@@ -45,7 +45,9 @@ def test_a_text_file_named_like_a_picture_is_refused(admin_client):
 
 @pytest.mark.parametrize("kind", ["BMP", "TIFF"])
 def test_pictures_of_other_types_are_refused(admin_client, kind):
-    response = upload(admin_client, SimpleUploadedFile(f"harbour.{kind.lower()}", picture_bytes(kind)))
+    response = upload(
+        admin_client, SimpleUploadedFile(f"harbour.{kind.lower()}", picture_bytes(kind))
+    )
     assert "are not accepted" in errors_of(response)
     assert not Image.objects.exists()
 
@@ -58,7 +60,9 @@ def test_pictures_of_other_types_are_refused(admin_client, kind):
     ],
 )
 def test_svg_is_refused_whatever_its_name(admin_client, svg):
-    response = upload(admin_client, SimpleUploadedFile("harbour.png", svg, content_type="image/png"))
+    response = upload(
+        admin_client, SimpleUploadedFile("harbour.png", svg, content_type="image/png")
+    )
     assert "SVG files are refused" in errors_of(response)
     assert not Image.objects.exists()
 
@@ -83,7 +87,14 @@ def test_a_decompression_bomb_is_refused(admin_client):
 
 @pytest.mark.parametrize(
     "alt",
-    ["IMG_2041.jpg", "DSC00123", "harbour-front-final-v2", "20240101_123456", "photo.png", "pxl 2024"],
+    [
+        "IMG_2041.jpg",
+        "DSC00123",
+        "harbour-front-final-v2",
+        "20240101_123456",
+        "photo.png",
+        "pxl 2024",
+    ],
 )
 def test_alt_text_that_looks_like_a_file_name_is_refused(admin_client, alt):
     response = upload(admin_client, picture_upload(), alt_text_fr=alt)
@@ -97,7 +108,12 @@ def test_alt_text_is_required_in_every_language_unless_decorative(admin_client):
     assert not Image.objects.exists()
 
     response = upload(
-        admin_client, picture_upload(), decorative="on", alt_text_en="", alt_text_fr="", alt_text_es=""
+        admin_client,
+        picture_upload(),
+        decorative="on",
+        alt_text_en="",
+        alt_text_fr="",
+        alt_text_es="",
     )
     assert response.status_code == 302
     assert Image.objects.get().alt == ""

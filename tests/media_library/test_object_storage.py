@@ -94,6 +94,10 @@ def object_storage(settings, s3_endpoint):
     client.delete_bucket(Bucket=BUCKET)
 
 
+def keys(client) -> set[str]:
+    return {item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
 @pytest.mark.django_db
 def test_uploads_and_renditions_live_in_the_bucket_with_long_cache_headers(
     object_storage, admin_client, client
@@ -104,13 +108,12 @@ def test_uploads_and_renditions_live_in_the_bucket_with_long_cache_headers(
     )
     assert response.status_code == 302
     image = Image.objects.get()
-    keys = lambda: {o["Key"] for o in object_storage.list_objects_v2(Bucket=BUCKET).get("Contents", [])}  # noqa: E731
-    assert keys() == {image.file.name}
+    assert keys(object_storage) == {image.file.name}
 
     call_command("run_worker", "--once", stdout=StringIO())  # another process could do this
 
     image.refresh_from_db()
-    assert {r["name"] for r in image.renditions} <= keys()
+    assert {r["name"] for r in image.renditions} <= keys(object_storage)
     rendition = image.renditions[0]["name"]
     head = object_storage.head_object(Bucket=BUCKET, Key=rendition)
     assert head["CacheControl"] == "public, max-age=31536000, immutable"

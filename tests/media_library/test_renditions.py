@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 def uploaded_image(client, **options) -> Image:
     fields = image_fields(**options.pop("fields", {}))
-    response = client.post("/admin/media_library/image/add/", {**fields, "file": picture_upload(**options)})
+    response = client.post(
+        "/admin/media_library/image/add/", {**fields, "file": picture_upload(**options)}
+    )
     assert response.status_code == 302
     return Image.objects.latest("pk")
 
