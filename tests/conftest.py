@@ -3,6 +3,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import make_theme
@@ -38,7 +39,8 @@ def english_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture(autouse=True)
-def media_in_a_temporary_folder(settings, tmp_path_factory):
-    """Uploads go to a folder of their own per test, never into the working tree."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+@pytest.fixture(autouse=True, scope="session")
+def media_in_a_temporary_folder(tmp_path_factory):
+    """Uploads go to a temporary folder, never into the working tree."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield

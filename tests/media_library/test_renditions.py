@@ -8,14 +8,15 @@ from io import StringIO
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image as PillowImage
 
-from media_library.models import Image, RenditionJob
+from media_library.models import Document, Image, RenditionJob
 from media_library.tasks import make_due_renditions
 from tests.factories import make_insight
 
-from .pictures import image_fields, picture_upload
+from .pictures import image_fields, pdf_bytes, picture_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +142,35 @@ def test_deleting_an_image_deletes_its_files(admin_client, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
     assert not any(default_storage.exists(name) for name in names)
+
+
+def queries_for(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_pictures_and_documents_add_no_query_per_item(admin_client, client, theme):
+    insights = [make_insight(theme=theme) for _ in range(3)]
+    urls = (theme.get_absolute_url(), insights[1].get_absolute_url(), "/")
+    for url in urls:  # the first request of a process caches content types
+        queries_for(client, f"{url}?warm")
+    plain = {url: queries_for(client, f"{url}?plain") for url in urls}
+
+    image = uploaded_image(admin_client)
+    make_due_renditions()
+    pdf = SimpleUploadedFile("r.pdf", pdf_bytes())
+    document = Document.objects.create(title="Report", file=pdf)
+    theme.image = image
+    theme.save()
+    for insight in insights + [make_insight(theme=theme) for _ in range(5)]:
+        insight.image = image
+        insight.save()
+        insight.documents.add(document)
+    for url, count in plain.items():
+        html = client.get(f"{url}?pictured").content.decode()
+        assert "<picture" in html, url
+        assert queries_for(client, f"{url}?illustrated") == count, url

@@ -240,8 +240,9 @@ def test_page_query_count_does_not_grow_with_content(client, theme, url):
 def test_insight_page_query_count_is_fixed(client, theme, django_assert_num_queries):
     fill_theme(theme, 20)
     insight = theme.insights.all()[5]
-    # insight with theme, its tags, the two neighbours, the related initiative entries
-    with django_assert_num_queries(5):
+    # insight with theme and image, its tags, its documents, the two neighbours, the related
+    # initiative entries
+    with django_assert_num_queries(6):
         assert client.get(insight.get_absolute_url()).status_code == 200
 
 
