@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
+from media_library.feeds import PicturedFeedMixin
+
 from .models import Entry, Programme
 
 FEED_LENGTH = 30
 
 
-class EntriesFeed(Feed):
+class EntriesFeed(PicturedFeedMixin, Feed):
     """New initiative entries (RSS)."""
 
     title = gettext_lazy("Metropolitan toolkit: new initiative entries")

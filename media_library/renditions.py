@@ -29,6 +29,7 @@ class Rendition:
     width: int
     height: int
     name: str
+    size: int  # bytes
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -90,8 +91,9 @@ def make_renditions(image) -> list[Rendition]:
                 name = f"images/renditions/{image.pk}-{digest}/{shape}-{width}.{kind}"
                 if default_storage.exists(name):
                     default_storage.delete(name)  # a retried job overwrites, never piles up
-                stored = default_storage.save(name, ContentFile(encode(resized, kind)))
-                made.append(Rendition(shape, kind, width, height, stored))
+                data = encode(resized, kind)
+                stored = default_storage.save(name, ContentFile(data))
+                made.append(Rendition(shape, kind, width, height, stored, len(data)))
     return made
 
 

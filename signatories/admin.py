@@ -49,6 +49,7 @@ reversion.register(Signatory, follow=())
 
 @admin.register(Signatory)
 class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
+    autocomplete_fields = ["logo"]
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
     list_filter = [
         "status",
@@ -89,6 +90,7 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
                         "country",
                         "region",
                         "website",
+                        "logo",
                         "themes",
                         "public_note",
                     ]  # fmt: skip

@@ -56,6 +56,15 @@ class Signatory(models.Model):
         _("region"), max_length=20, choices=Region.choices, blank=True, editable=False
     )
     website = models.URLField(_("website"), max_length=300, blank=True)
+    logo = models.ForeignKey(
+        "media_library.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("From the image library; shown on the signatory's public profile."),
+    )
     themes = models.ManyToManyField(
         Theme,
         blank=True,

@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from media_library.feeds import PicturedFeedMixin
+
 from .models import Insight, Theme
 
 FEED_LENGTH = 30
 
 
-class InsightsFeed(Feed):
+class InsightsFeed(PicturedFeedMixin, Feed):
     """New key insights of the toolkit (RSS)."""
 
     title = _("Metropolitan toolkit: new key insights")

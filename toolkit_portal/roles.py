@@ -28,6 +28,7 @@ GROUP_PERMISSIONS = {
         ("signatories", "signatory"): ["view", "change", "view_contact_details"],
         ("signatories", "notification"): ["view", "change"],
         ("signatories", "reportedtotal"): CRUD,
+        ("media_library", "image"): ["view"],  # to choose a signatory's logo
     },
 }
 

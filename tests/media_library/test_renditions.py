@@ -174,3 +174,12 @@ def test_pictures_and_documents_add_no_query_per_item(admin_client, client, them
         html = client.get(f"{url}?pictured").content.decode()
         assert "<picture" in html, url
         assert queries_for(client, f"{url}?illustrated") == count, url
+
+
+def test_feeds_carry_the_picture_as_an_enclosure(admin_client, client, theme):
+    image = uploaded_image(admin_client)
+    make_insight(theme=theme, image=image)
+    make_due_renditions()
+    for feed in ("/toolkit/feed.rss", "/toolkit/feed.atom"):
+        xml = client.get(feed).content.decode()
+        assert "/media/images/renditions/" in xml and "image/jpeg" in xml, feed

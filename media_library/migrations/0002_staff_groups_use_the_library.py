@@ -1,7 +1,8 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Content curators"
+CURATORS = "Content curators"
+OFFICERS = "Policy officers"  # they choose signatories' logos from the library
 CODENAMES = [
     f"{action}_{model}"
     for model in ("image", "document")
@@ -16,15 +17,16 @@ def grant(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="media_library", codename__in=CODENAMES)
-    )
+    media = Permission.objects.filter(content_type__app_label="media_library")
+    curators, _ = Group.objects.get_or_create(name=CURATORS)
+    curators.permissions.add(*media.filter(codename__in=CODENAMES))
+    officers, _ = Group.objects.get_or_create(name=OFFICERS)
+    officers.permissions.add(*media.filter(codename="view_image"))
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    for group in Group.objects.filter(name=GROUP):
+    for group in Group.objects.filter(name__in=[CURATORS, OFFICERS]):
         group.permissions.remove(*group.permissions.filter(codename__in=CODENAMES))
 
 
