@@ -95,9 +95,9 @@ def open_picture(data: bytes) -> PillowImage.Image:
         raise not_an_image from error
     if picture.format not in IMAGE_FORMATS:
         raise ValidationError(
-            _("%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF."),
+            _("Only JPEG, PNG, WebP or GIF pictures are accepted; this one is %(format)s."),
             code="wrong_type",
-            params={"format": picture.format or _("This kind of")},
+            params={"format": picture.format or "?"},
         )
     if picture.width * picture.height > MAX_PIXELS:
         raise too_many_pixels()
