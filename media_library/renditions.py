@@ -17,7 +17,7 @@ from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
 from PIL import ImageOps
 
-SHAPES = {"full": (320, 640, 1280), "card": (320, 640)}
+SHAPES = {"full": (320, 640, 1280), "card": (320, 400, 640)}
 CARD_RATIO = 4 / 3
 QUALITY = {"webp": 78, "jpeg": 80}
 

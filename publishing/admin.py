@@ -254,7 +254,6 @@ class CollectionAdmin(
     list_display_links = ["title"]
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["image"]
 
 
 class PublishedContentAdmin(
@@ -272,7 +271,6 @@ class PublishedContentAdmin(
     search_fields = ["title", "summary", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
-    autocomplete_fields = ["image", "documents"]
     actions = [publish, unpublish]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

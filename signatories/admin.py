@@ -49,7 +49,6 @@ reversion.register(Signatory, follow=())
 
 @admin.register(Signatory)
 class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
-    autocomplete_fields = ["logo"]
     list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
     list_filter = [
         "status",

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the main thread; the ORM calls of these tests
 # are still synchronous and safe. This process runs the browser tests only.
@@ -44,6 +46,18 @@ def site(live_server, settings):
     settings.JOIN_RATE_LIMIT = 1000
     call_command("load_content", stdout=StringIO())
     return live_server.url
+
+
+@pytest.fixture
+def curator(page, site):
+    """A page signed in to the admin as a superuser."""
+    User.objects.create_superuser("curator", "curator@example.org", "a-long-password-1")
+    page.goto(f"{site}/admin/")
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", "a-long-password-1")
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#user-tools")).to_contain_text("curator")
+    return page
 
 
 def screenshot(page, name: str) -> None:

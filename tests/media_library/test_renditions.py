@@ -40,7 +40,7 @@ def test_the_worker_makes_webp_and_fallback_renditions_at_each_width(admin_clien
     made = {(r["shape"], r["format"], r["width"]) for r in image.renditions}
     assert made == {
         *(("full", kind, width) for kind in ("webp", "jpeg") for width in (320, 640, 1280)),
-        *(("card", kind, width) for kind in ("webp", "jpeg") for width in (320, 640)),
+        *(("card", kind, width) for kind in ("webp", "jpeg") for width in (320, 400, 640)),
     }
     for rendition in image.renditions:
         with default_storage.open(rendition["name"]) as stored:
