@@ -6,6 +6,7 @@ DEBUG off and must then provide a secret key.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -225,13 +226,31 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Pictures may come from the media bucket (or its CDN) as well as from the portal.
+MEDIA_ORIGINS = [
+    origin
+    for origin in (
+        f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else "",
+        "{0.scheme}://{0.netloc}".format(urlsplit(AWS_S3_ENDPOINT_URL))
+        if AWS_S3_ENDPOINT_URL
+        else "",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        if AWS_STORAGE_BUCKET_NAME and not AWS_S3_ENDPOINT_URL
+        else "",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+        if AWS_STORAGE_BUCKET_NAME and AWS_S3_REGION_NAME and not AWS_S3_ENDPOINT_URL
+        else "",
+        "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if "//" in MEDIA_URL else "",
+    )
+    if origin
+]
 # The portal runs no script of its own: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

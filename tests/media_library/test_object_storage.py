@@ -20,6 +20,7 @@ from django.core.management import call_command
 
 from media_library.models import Image
 from tests.factories import make_insight
+from tests.test_site import run_manage
 
 from .pictures import image_fields, pdf_bytes, picture_upload
 
@@ -151,3 +152,18 @@ def test_documents_and_deletions_go_through_the_bucket(
         Image.objects.get().delete()
     remaining = object_storage.list_objects_v2(Bucket=BUCKET).get("Contents", [])
     assert [o["Key"] for o in remaining if o["Key"].startswith("images/")] == []
+
+
+@pytest.mark.parametrize(
+    ("environment", "origin"),
+    [
+        ({"AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000/"}, "http://127.0.0.1:9000"),
+        ({"AWS_S3_REGION_NAME": "eu-west-1"}, "https://toolkit-media.s3.eu-west-1.amazonaws.com"),
+        ({"AWS_S3_CUSTOM_DOMAIN": "media.example.org"}, "https://media.example.org"),
+    ],
+)
+def test_the_content_security_policy_allows_pictures_from_the_bucket(environment, origin):
+    probe = "from django.conf import settings; print(settings.CONTENT_SECURITY_POLICY)"
+    result = run_manage("shell", "-c", probe, AWS_STORAGE_BUCKET_NAME=BUCKET, **environment)
+    img_src = result.stdout.split("'img-src': [", 1)[1].split("]", 1)[0]
+    assert f"'{origin}'" in img_src
