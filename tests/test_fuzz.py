@@ -5,7 +5,7 @@ FUZZ_EXAMPLES sets how many inputs each property tries (default 1000).
 
 import os
 import time
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -190,3 +190,61 @@ def test_admin_content_forms_and_actions_never_fail(
     assert response.status_code < 500, form
     action = {"action": "publish", "_selected_action": selected}
     assert curator.post("/admin/toolkit/insight/", action).status_code < 500, selected
+
+
+# Uploads and imports cost more per example: a quarter as many.
+FUZZ_FILES = settings(FUZZ, max_examples=max(10, EXAMPLES // 4))
+
+
+@pytest.mark.django_db
+@FUZZ_FILES
+@given(
+    content=st.one_of(st.binary(max_size=2000), st.sampled_from([b"GIF89a", b"\x89PNG\r\n\x1a\n"])),
+    name=text,
+    alt=values,
+    focal=numbers,
+    licence=values,
+)
+def test_image_and_document_uploads_never_fail(curator, content, name, alt, focal, licence):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile((name or "x")[:100].replace("\x00", "") or "x", content)
+    form = {"title": alt, "alt_text_en": alt, "alt_text_fr": alt, "alt_text_es": alt,
+            "credit": alt, "licence": licence, "focal_x": focal, "focal_y": focal,
+            "file": upload}  # fmt: skip
+    response = curator.post("/admin/media_library/image/add/", form)
+    assert response.status_code < 500, form
+    upload.seek(0)
+    document = {"title": alt, "language": licence, "file": upload}
+    assert curator.post("/admin/media_library/document/add/", document).status_code < 500
+
+
+@pytest.mark.django_db
+@FUZZ_FILES
+@given(cells=st.lists(st.lists(values, min_size=1, max_size=16), min_size=1, max_size=4))
+def test_spreadsheet_imports_never_fail(curator, world, cells):
+    import csv
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    out = io.StringIO()
+    header = ["slug", "theme", "title_en", "summary_en", "body_en", "tags", "status",
+              "published_on", "source_url", "title_fr", "body_fr"]  # fmt: skip
+    csv.writer(out).writerows([header, *cells])
+    upload = SimpleUploadedFile("fuzz.csv", out.getvalue().encode("utf-8", "surrogatepass"))
+    form = {"resource": "0", "format": "0", "import_file": upload}
+    response = curator.post("/admin/toolkit/insight/import/", form)
+    assert response.status_code < 500, cells
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(path=text, image=numbers, documents=st.lists(numbers, max_size=3))
+def test_media_addresses_and_picture_choices_never_fail(
+    client, curator, world, path, image, documents
+):
+    assert client.get(f"/media/{quote(path)}").status_code < 500, path
+    form = {"theme": "1", "title_en": "t", "slug": "fuzzed", "summary_en": "s", "body_en": "b",
+            "status": "draft", "image": image, "documents": documents}  # fmt: skip
+    assert curator.post("/admin/toolkit/insight/add/", form).status_code < 500, form
