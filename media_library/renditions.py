@@ -80,7 +80,8 @@ def make_renditions(image) -> list[Rendition]:
         picture.seek(0)  # an animated GIF gives its first frame
         picture = picture.convert("RGBA" if has_transparency(picture) else "RGB")
     fallback = "png" if picture.mode == "RGBA" else "jpeg"
-    digest = hashlib.sha256(repr(image.look()).encode()).hexdigest()[:10]
+    # New widths or qualities give new names too, so no cached copy is ever stale.
+    digest = hashlib.sha256(repr((image.look(), SHAPES, QUALITY)).encode()).hexdigest()[:10]
     made = []
     for shape in SHAPES:
         base = crop_to_card(picture, image.focal_x, image.focal_y) if shape == "card" else picture

@@ -56,7 +56,11 @@ def test_a_small_picture_is_not_enlarged_and_transparency_gets_a_png_fallback(ad
     image = uploaded_image(admin_client, name="logo.png", kind="PNG", size=(500, 300), mode="RGBA")
     make_due_renditions()
     image.refresh_from_db()
-    assert max(r["width"] for r in image.renditions) == 320
+    widest = {
+        shape: max(r["width"] for r in image.renditions if r["shape"] == shape)
+        for shape in ("full", "card")
+    }
+    assert widest == {"full": 320, "card": 400}  # the 4:3 cut of 500 × 300 is 400 wide
     assert {r["format"] for r in image.renditions} == {"webp", "png"}
 
 
@@ -183,3 +187,15 @@ def test_feeds_carry_the_picture_as_an_enclosure(admin_client, client, theme):
     for feed in ("/toolkit/feed.rss", "/toolkit/feed.atom"):
         xml = client.get(feed).content.decode()
         assert "/media/images/renditions/" in xml and "image/jpeg" in xml, feed
+
+
+def test_renditions_can_be_queued_again_for_every_image(admin_client):
+    image = uploaded_image(admin_client)
+    make_due_renditions()
+    call_command("queue_renditions", "--missing", stdout=StringIO())
+    assert make_due_renditions() == 0  # it has them
+
+    call_command("queue_renditions", stdout=StringIO())
+    assert make_due_renditions() == 1
+    image.refresh_from_db()
+    assert image.ready and all(default_storage.exists(r["name"]) for r in image.renditions)
