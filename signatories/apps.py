@@ -13,8 +13,10 @@ class SignatoriesConfig(AppConfig):
         from jobs.registry import register_chore, register_queue
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.sections import register_section
 
-        from .models import ReportedTotal, Signatory
+        from .models import Commitment, Milestone, ReportedTotal, Signatory
+        from .sections import theme_commitments
         from .services import (
             PERSONAL_FIELDS,
             declined_contacts_erase,
@@ -25,7 +27,8 @@ class SignatoriesConfig(AppConfig):
 
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
-        invalidate_on(Signatory.themes.through, ReportedTotal)
+        invalidate_on(Signatory.themes.through, ReportedTotal, Commitment, Milestone)
+        register_section("theme", "signatories/theme_commitments.html", theme_commitments)
         # A deleted request can be recovered from its versions, but not its contact details.
         post_delete.connect(
             lambda instance, **kwargs: erase_from_versions(instance, PERSONAL_FIELDS),

@@ -152,6 +152,8 @@ def signatories_load_content(*, data: dict[str, Any]) -> str:
         signatory = signatory or Signatory(organisation=item["organisation"])
         for field in ["kind", "city", "country", "website", "public_note"]:
             setattr(signatory, field, item.get(field, ""))
+        for field in ["latitude", "longitude"]:
+            setattr(signatory, field, item.get(field))
         signatory.status = Signatory.Status.APPROVED
         signatory.full_clean(validate_constraints=False)
         signatory.save()

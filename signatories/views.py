@@ -96,7 +96,9 @@ def ask_your_city(request):
 
 
 SIGNATORIES_PER_PAGE = 100
-PUBLIC_FIELDS = ["organisation", "kind", "city", "country", "region", "public_note", "website"]
+PUBLIC_FIELDS = [
+    "organisation", "slug", "kind", "city", "country", "region", "public_note", "website",
+]  # fmt: skip
 
 
 def group_by_region(signatories):

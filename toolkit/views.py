@@ -47,7 +47,7 @@ def theme_detail(request, theme):
         "theme_tags": tags_with_counts(published)[:THEME_TAGS],
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,
-        "committed": theme.signatories.approved().only("organisation", "city", "country"),
+        "committed": theme.signatories.approved().only("organisation", "slug", "city", "country"),
         "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
     }
     return render(request, "toolkit/theme_detail.html", context, status=400 if form.errors else 200)

@@ -29,6 +29,9 @@ GROUP_PERMISSIONS = {
         ("signatories", "notification"): ["view", "change"],
         ("signatories", "reportedtotal"): CRUD,
         ("media_library", "image"): ["view"],  # to choose a signatory's logo
+        ("signatories", "profilechange"): ["view", "change"],
+        ("signatories", "commitment"): CRUD,
+        ("signatories", "milestone"): CRUD,
     },
 }
 

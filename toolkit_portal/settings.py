@@ -277,6 +277,11 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
+# Signatories update their profile through an emailed link valid this many hours; asking
+# for links is limited per client like the join form.
+UPDATE_LINK_HOURS = env.int("UPDATE_LINK_HOURS", default=24)
+UPDATE_LINK_RATE_LIMIT = env.int("UPDATE_LINK_RATE_LIMIT", default=5)  # per hour
+
 # A link that shows a draft to a reviewer without an account expires after this many days.
 SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 # Contact details of declined join requests are erased this many days after the decision.

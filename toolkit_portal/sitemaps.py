@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from initiatives.sitemaps import EntrySitemap, ProgrammeSitemap
 from publishing.sitemaps import PortalSitemap
+from signatories.sitemaps import ProfileSitemap
 from tags.sitemaps import TagSitemap
 from toolkit.sitemaps import InsightSitemap, ThemeSitemap
 
@@ -26,4 +27,5 @@ SITEMAPS = {
     "tags": TagSitemap,
     "programmes": ProgrammeSitemap,
     "entries": EntrySitemap,
+    "signatories": ProfileSitemap,
 }

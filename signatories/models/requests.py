@@ -1,22 +1,34 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from jobs.models import QueuedJob
+from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
-from .regions import Region, region_of
+from ..regions import Region, region_of
+
+
+def unidecode_ascii(text: str) -> str:
+    """ "Bogotá" → "Bogota": plain addresses in every language."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
 
 PRIVACY_NOTICE_VERSION = "2026-11-27.2"  # bump whenever the notice changes
 ACTIVE_STATUSES = ["pending", "approved"]
+RESERVED_SLUGS = {"map", "update", "updates", "ask-your-city", "feed", "badge"}
 
 
 class SignatoryQuerySet(models.QuerySet):
@@ -47,8 +59,11 @@ class Signatory(models.Model):
         PENDING = "pending", _("Pending review")
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn from the call")
 
     organisation = models.CharField(_("organisation"), max_length=200)
+    # The profile's address, given on approval; kept if the name changes later.
+    slug = models.SlugField(_("profile address"), max_length=220, blank=True, editable=False)
     kind = models.CharField(_("kind of institution"), max_length=20, choices=Kind.choices)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -71,6 +86,30 @@ class Signatory(models.Model):
         related_name="signatories",
         verbose_name=_("thematic areas"),
         help_text=_("The areas the institution commits to work on."),
+    )
+    profile = models.TextField(
+        _("profile"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Markdown. What the institution does for the call, on its public profile."),
+    )
+    profile_html = models.TextField(editable=False, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Of the city, for its mark on the map (e.g. 41.3874)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     public_note = models.CharField(
         _("public note"),
@@ -116,6 +155,9 @@ class Signatory(models.Model):
         permissions = [("view_contact_details", _("Can see the contact details of requests"))]
         constraints = [
             models.UniqueConstraint(
+                "slug", condition=~Q(slug=""), name="signatory_profile_address_unique"
+            ),
+            models.UniqueConstraint(
                 Lower("organisation"),
                 "country",
                 condition=Q(status__in=ACTIVE_STATUSES),
@@ -138,7 +180,34 @@ class Signatory(models.Model):
     def save(self, *args, **kwargs) -> None:
         region = region_of(self.country.code if self.country else "")
         self.region = region.value if region else ""
+        self.profile_html = render_markdown(self.profile)
+        if self.status == self.Status.APPROVED and not self.slug:
+            self.slug = self.free_slug()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "profile_html"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("signatories:profile", kwargs={"slug": self.slug})
+
+    def free_slug(self) -> str:
+        base = slugify(unidecode_ascii(self.organisation))[:200] or "signatory"
+        if base in RESERVED_SLUGS:  # addresses of other pages under /signatories/
+            base = f"{base}-signatory"
+        taken = set(
+            Signatory.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        return next(
+            slug
+            for n in range(1, len(taken) + 2)
+            if (slug := base if n == 1 else f"{base}-{n}") not in taken
+        )
+
+    @property
+    def public(self) -> bool:
+        return self.status == self.Status.APPROVED and bool(self.slug)
 
     @property
     def joined_on(self) -> datetime.date | None:
@@ -157,6 +226,10 @@ class Notification(QueuedJob):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement, to the applicant")
         APPROVED = "approved", _("Approval, to the applicant")
         DECLINED = "declined", _("Decision to decline, to the applicant")
+        UPDATE_LINK = "update_link", _("Link to update a profile, to the signatory")
+        CHANGE_TO_REVIEW = "change_to_review", _("Profile update to review, to the policy officer")
+        CHANGE_APPROVED = "change_approved", _("Profile update approved, to the signatory")
+        CHANGE_DECLINED = "change_declined", _("Profile update declined, to the signatory")
 
     class Status(models.TextChoices):
         PENDING = QueuedJob.PENDING, _("Waiting to be sent")
