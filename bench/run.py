@@ -243,7 +243,7 @@ def join_posts(base: str, count: int = 200, clients: int = 2, first: int = 0) ->
         data = urlencode({
             "csrfmiddlewaretoken": csrf, "started": started, "organisation": f"Bench city {n}",
             "kind": "government", "city": "Bench", "country": "FR", "contact_name": "Bench",
-            "contact_email": f"bench{n}@bench.example", "consent": "on",
+            "contact_email": f"bench{n}@bench.example", "consent": "on", "confirm_new": "on",
         }).encode()  # fmt: skip
         request = urllib.request.Request(
             f"{base}/join/", data=data, headers={"Cookie": f"csrftoken={cookie}"}

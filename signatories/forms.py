@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models.functions import Lower
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -16,6 +17,7 @@ from toolkit.forms import ThemeFilterField
 from toolkit.models import Theme
 
 from .models import Signatory
+from .similar import similar_requests
 
 # Not a real field: people never see it, bots fill it in.
 HONEYPOT_FIELD = "fax_number"
@@ -52,6 +54,30 @@ def country_choices():
     return [("", _("Choose a country…")), *countries]
 
 
+ALREADY_JOINED = _("Already joined? {} has a similar name and has joined the call.")
+BEING_REVIEWED = _(
+    "A request with a similar name is being reviewed; if it is yours, there is no need to "
+    "send it again."
+)
+ANOTHER_ONE = _("If your institution is another one, tick the box below and send the form again.")
+
+
+def already_joined_message(similar: list[Signatory]) -> str:
+    """What the applicant may know: approved institutions (public, linked), and only that
+    a request with a similar name is being reviewed."""
+    approved = [s for s in similar if s.status == Signatory.Status.APPROVED and s.slug]
+    parts = []
+    if approved:
+        links = format_html_join(
+            ", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.organisation) for s in approved)
+        )
+        parts.append(format_html(str(ALREADY_JOINED), links))
+    if len(approved) < len(similar):
+        parts.append(BEING_REVIEWED)
+    parts.append(ANOTHER_ONE)
+    return format_html_join(" ", "{}", ((part,) for part in parts))
+
+
 class JoinForm(forms.ModelForm):
     country = forms.ChoiceField(choices=country_choices, label=_("Country"))
     website = forms.URLField(
@@ -66,6 +92,10 @@ class JoinForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Thematic areas your institution commits to work on"),
+    )
+    confirm_new = forms.BooleanField(
+        required=False,
+        label=_("Our institution is not one of these: send our request."),
     )
     consent = forms.BooleanField(
         label=_("I have read the privacy notice and agree that Metropolis stores these details "
@@ -108,6 +138,7 @@ class JoinForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.similar: list[Signatory] = []
         for name in self.required_fields:
             self.fields[name].required = True
         self.fields["kind"].choices = [("", _("Choose one…")), *Signatory.Kind.choices]
@@ -126,7 +157,9 @@ class JoinForm(forms.ModelForm):
         return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
 
     def is_duplicate_request(self) -> bool:
-        return self.has_error(NON_FIELD_ERRORS, "duplicate")
+        return self.has_error(NON_FIELD_ERRORS, "duplicate") or self.has_error(
+            NON_FIELD_ERRORS, "similar"
+        )
 
     def clean(self):
         if self.sent_too_fast():
@@ -139,6 +172,10 @@ class JoinForm(forms.ModelForm):
                 cleaned[name] = value if keep_newlines else " ".join(value.split())
         if self.is_duplicate(cleaned):
             raise forms.ValidationError(DUPLICATE_MESSAGE, code="duplicate")
+        if cleaned.get("organisation") and not cleaned.get("confirm_new"):
+            self.similar = similar_requests(cleaned["organisation"], cleaned.get("country", ""))
+            if self.similar:
+                raise forms.ValidationError(already_joined_message(self.similar), code="similar")
         return cleaned
 
     def is_duplicate(self, cleaned) -> bool:

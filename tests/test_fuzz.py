@@ -208,7 +208,9 @@ FUZZ_FILES = settings(FUZZ, max_examples=max(10, EXAMPLES // 4))
 def test_image_and_document_uploads_never_fail(curator, content, name, alt, focal, licence):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile((name or "x")[:100].replace("\x00", "") or "x", content)
+    # A browser sends the file's own name, never a path.
+    file_name = name.replace("\x00", "").replace("/", "").replace("\\", "")[:100].strip(".")
+    upload = SimpleUploadedFile(file_name or "x", content)
     form = {"title": alt, "alt_text_en": alt, "alt_text_fr": alt, "alt_text_es": alt,
             "credit": alt, "licence": licence, "focal_x": focal, "focal_y": focal,
             "file": upload}  # fmt: skip

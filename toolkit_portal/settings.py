@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "tags",
     "search",
     "opendata",
+    "worldmap",
     "toolkit_portal",  # system checks
 ]
 

@@ -273,6 +273,7 @@ class Visitor:
             "organisation": f"Scale City {n}", "kind": "government", "city": f"City {n}",
             "country": "BR", "contact_name": f"Person {n}", "contact_role": "Officer",
             "contact_email": f"person{n}@city.example", "message": "We join.", "consent": "on",
+            "confirm_new": "on",  # numbered names look alike: each is another institution
             "csrfmiddlewaretoken": hidden(form.body, "csrfmiddlewaretoken"),
             "started": hidden(form.body, "started"),
         }  # fmt: skip

@@ -24,7 +24,11 @@ def generous_rate_limit(settings):
 def sign_up(client, join_data, n):
     response = client.post(
         "/join/",
-        join_data(organisation=f"City number {n}", contact_email=f"contact{n}@city{n}.example"),
+        join_data(
+            organisation=f"City number {n}",
+            contact_email=f"contact{n}@city{n}.example",
+            confirm_new="on",  # numbered names look alike: each is another institution
+        ),
     )
     assert response.status_code == 302
 

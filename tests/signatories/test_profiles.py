@@ -255,3 +255,30 @@ def test_profile_and_theme_pages_keep_their_query_counts_as_updates_pile_up(clie
     grow(20)
     assert [queries_for(client, f"{url}?many") for url in urls] == few
     assert few[0] <= 4  # signatory with logo, commitments, their updates
+
+
+@pytest.mark.django_db
+def test_already_joined_says_so_and_links_the_profile_without_showing_pending_names(
+    client, join_data, city
+):
+    Signatory.objects.create(
+        organisation="Zona Metropolitana Secreta", kind="government", country="BR",
+        contact_email="x@secret.example",
+    )  # fmt: skip
+    data = join_data(organisation="Ciudad Ejemplo Metropolitana SA", country="PE")
+    response = client.post("/join/", data)
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert f'<a href="{city.get_absolute_url()}">Ciudad Ejemplo Metropolitana</a>' in html
+    assert "Ciudad Ejemplo Metropolitana SA" in html  # the input is kept
+
+    response = client.post("/join/", join_data(organisation="Zona Metropolitana Secretas"))
+    html = response.content.decode()
+    assert response.status_code == 409 and "being reviewed" in html
+    assert "Zona Metropolitana Secreta<" not in html and "x@secret.example" not in html
+
+    sent = client.post(
+        "/join/", join_data(organisation="Zona Metropolitana Secretas", confirm_new="on")
+    )
+    assert sent.status_code == 302
+    assert Signatory.objects.filter(organisation="Zona Metropolitana Secretas").exists()

@@ -1,0 +1,72 @@
+"""The map of signatories: inline SVG, accessible links and a table, no script, small."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from signatories.models import Signatory
+
+
+def approved(name, country, city="", lat=None, lon=None, **fields):
+    return Signatory.objects.create(
+        organisation=name, kind="government", country=country, city=city,
+        latitude=lat, longitude=lon, status="approved", **fields,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def signatories(db):
+    approved("São Paulo", "BR", "São Paulo", -23.55, -46.63)
+    approved("Rio de Janeiro", "BR", "Rio de Janeiro", -22.91, -43.17)
+    approved("Lisbon", "PT", "Lisbon", 38.72, -9.14)
+    Signatory.objects.create(organisation="Pending city", kind="government", country="FR")
+
+
+@pytest.mark.django_db
+def test_countries_with_signatories_are_links_with_accessible_names(client, signatories):
+    response = client.get("/signatories/map/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="/signatories/?country=BR" aria-label="Brazil: 2 signatories">' in html
+    assert 'aria-label="Portugal: 1 signatory"' in html
+    assert "France" not in html  # a pending request is not on the map
+    assert html.count('class="map__city"') == 3
+    table = html[html.index("<table") :]
+    assert re.search(r"Brazil</a></th><td class=\"num\">2</td>", table)
+    assert "<script" not in html
+
+
+@pytest.mark.django_db
+def test_the_map_page_weighs_under_150_kb_and_the_map_is_on_the_home_page(client, signatories):
+    html = client.get("/signatories/map/").content
+    assert len(html) < 150 * 1024, len(html)
+    home = client.get("/").content.decode()
+    assert 'aria-label="Brazil: 2 signatories"' in home
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_signatory_leaves_the_map_at_once(client, signatories):
+    assert 'aria-label="Portugal: 1 signatory"' in client.get("/signatories/map/").content.decode()
+    Signatory.objects.filter(organisation="Lisbon").update(status="withdrawn")
+    Signatory.objects.get(organisation="Lisbon").save()  # as a review does
+    html = client.get("/signatories/map/").content.decode()
+    assert "Portugal" not in html and html.count('class="map__city"') == 2
+
+
+@pytest.mark.django_db
+def test_the_map_reads_in_french(client, signatories):
+    html = client.get("/fr/signatories/map/").content.decode()
+    assert (
+        'aria-label="Brésil : 2 signataires"' in html
+        or 'aria-label="Brésil: 2 signataires"' in html
+    )
+
+
+@pytest.mark.django_db
+def test_the_map_query_count_does_not_grow(client, signatories, django_assert_max_num_queries):
+    for n in range(30):
+        approved(f"City {n}", "AR", f"City {n}", -30 + n / 10, -60)
+    with django_assert_max_num_queries(3):
+        assert client.get("/signatories/map/?fresh").status_code == 200

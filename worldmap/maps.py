@@ -1,0 +1,105 @@
+"""The map of signatories, drawn on the server as inline SVG: no script, no tiles.
+
+Countries are shaded by how many approved signatories they have; each one with
+signatories is a link with an accessible name ("Brazil: 2 signatories") to the list
+filtered by it, and the same numbers are in a table beside the map.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_countries import countries as country_names
+
+from signatories.models import Signatory
+
+DATA = Path(__file__).parent / "data" / "countries.json"
+SHADES = 4  # classes map__shade--1 (fewest) to --4 (most)
+
+
+@cache
+def world() -> dict:
+    data = json.loads(DATA.read_text())
+    for country in data["countries"]:
+        country["code"] = country_names.alpha2(country["numeric"]) or ""
+    return data
+
+
+@dataclass(frozen=True)
+class CountryOnMap:
+    code: str
+    name: str
+    count: int
+    shade: int  # 0: no signatory
+
+    @property
+    def label(self) -> str:
+        return ngettext(
+            "%(country)s: %(count)s signatory", "%(country)s: %(count)s signatories", self.count
+        ) % {"country": self.name, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    city: str
+
+
+def shade_of(count: int, most: int) -> int:
+    if not count:
+        return 0
+    return min(SHADES, 1 + (count - 1) * SHADES // max(most, 1))
+
+
+def project(latitude, longitude) -> tuple[float, float]:
+    data = world()
+    x = (float(longitude) + 180) * data["scale"]
+    y = (data["top"] - float(latitude)) * data["scale"]
+    return round(x, 1), round(y, 1)
+
+
+def signatory_map() -> dict:
+    """Everything the map and its table show, from one query."""
+    rows = list(
+        Signatory.objects.approved()
+        .exclude(slug="")
+        .values_list("country", "city", "latitude", "longitude")
+    )
+    counts = Counter(country for country, *_rest in rows if country)
+    most = max(counts.values(), default=0)
+    shaded = {
+        code: CountryOnMap(code, str(country_names.name(code)), n, shade_of(n, most))
+        for code, n in counts.items()
+    }
+    marks = {
+        (city, lat, lon): Mark(*project(lat, lon), city)
+        for _country, city, lat, lon in rows
+        if lat is not None and lon is not None
+    }
+    table = sorted(shaded.values(), key=lambda c: (-c.count, c.name))
+    legend = legend_for(most)
+    return {"world": world(), "shaded": shaded, "marks": list(marks.values()),
+            "table": table, "legend": legend, "total": len(rows)}  # fmt: skip
+
+
+def legend_for(most: int) -> list[tuple[int, str]]:
+    """(shade, "2 to 3 signatories") for each shade that can occur."""
+    if not most:
+        return []
+    ranges: dict[int, list[int]] = {}
+    for n in range(1, most + 1):
+        ranges.setdefault(shade_of(n, most), []).append(n)
+    return [(shade, range_label(ns[0], ns[-1])) for shade, ns in sorted(ranges.items())]
+
+
+def range_label(low: int, high: int) -> str:
+    if low == high:
+        return ngettext("%(n)s signatory", "%(n)s signatories", low) % {"n": low}
+    return _("%(low)s to %(high)s signatories") % {"low": low, "high": high}

@@ -1,0 +1,9 @@
+from django.shortcuts import render
+
+from signatories.models import ReportedTotal
+
+
+def signatory_map_page(request):
+    return render(
+        request, "worldmap/map_page.html", {"reported_total": ReportedTotal.objects.first()}
+    )
