@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Entry
@@ -98,7 +99,18 @@ def signatory_rows(request):
     # Only public fields are ever read here: no contact data can leak into the export.
     signatories = (
         Signatory.objects.approved()
-        .only("organisation", "kind", "city", "country", "region", "website", "reviewed_at")
+        .only(
+            "organisation",
+            "slug",
+            "kind",
+            "city",
+            "country",
+            "region",
+            "website",
+            "reviewed_at",
+            "latitude",
+            "longitude",
+        )  # fmt: skip
         .prefetch_related("themes")
         .order_by("organisation", "pk")
     )
@@ -112,6 +124,9 @@ def signatory_rows(request):
             "website": s.website,
             "joined_on": s.joined_on.isoformat() if s.joined_on else "",
             "themes": sorted(theme.slug for theme in s.themes.all()),
+            "profile_url": settings.SITE_URL + s.get_absolute_url() if s.slug else "",
+            "latitude": str(s.latitude) if s.latitude is not None else "",
+            "longitude": str(s.longitude) if s.longitude is not None else "",
         }
         for s in signatories
     ]
@@ -179,6 +194,9 @@ DATASETS = {
             Column("website", _("Website")),
             Column("joined_on", _("Date the request was approved, YYYY-MM-DD, if known")),
             Column("themes", _("Slugs of the areas it committed to (list; “; ” in CSV)")),
+            Column("profile_url", _("Address of its public profile")),
+            Column("latitude", _("Latitude of its city, if known")),
+            Column("longitude", _("Longitude of its city, if known")),
         ],
         signatory_rows,
     ),

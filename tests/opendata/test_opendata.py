@@ -140,3 +140,14 @@ def test_print_page_query_count_is_fixed(client, theme, django_assert_num_querie
         make_insight(theme=theme, tags=["care"])
     with django_assert_num_queries(3):
         client.get("/print/toolkit/")
+
+
+@pytest.mark.django_db
+def test_signatory_files_link_each_profile_and_hold_no_contact_data(client):
+    Signatory.objects.create(
+        organisation="Open City", kind="government", country="PE", status="approved",
+        contact_name="Private Person", contact_email="private@open.example", message="secret",
+    )  # fmt: skip
+    body = client.get("/data/signatories.csv").content.decode()
+    assert "/signatories/open-city/" in body
+    assert "private" not in body.lower() and "secret" not in body
