@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "taggit",
+    "django_countries",  # for its country names in French and Spanish
     "axes",
     "reversion",
     "import_export",

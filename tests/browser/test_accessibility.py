@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from initiatives.models import Entry
+from signatories.models import Signatory
 from tests.browser.conftest import DESKTOP, LANGUAGES, PHONE, screenshot
 from toolkit.models import Insight
 
@@ -17,6 +18,7 @@ axe = Axe()
 def page_types():
     """One address of every kind of public page (content must be loaded)."""
     insight = Insight.objects.published().select_related("theme").first()
+    signatory = Signatory.objects.approved().exclude(slug="").order_by("pk").first()
     entry = Entry.objects.published().select_related("programme").first()
     return {
         "home": "/",
@@ -30,6 +32,9 @@ def page_types():
         "entry": entry.get_absolute_url(),
         "signatories": "/signatories/",
         "signatories-by-kind": "/signatories/?group=kind",
+        "signatory-map": "/signatories/map/",
+        "profile": signatory.get_absolute_url(),
+        "profile-update-request": f"{signatory.get_absolute_url()}update/",
         "join": "/join/",
         "thanks": "/join/thanks/",
         "privacy": "/join/privacy/",
