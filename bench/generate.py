@@ -29,7 +29,7 @@ from taggit.models import Tag, TaggedItem  # noqa: E402
 from initiatives.models import Entry, Programme  # noqa: E402
 from publishing.rendering import render_markdown  # noqa: E402
 from publishing.search_vectors import rebuild_search_vectors  # noqa: E402
-from signatories.models import Signatory  # noqa: E402
+from signatories.models import Commitment, Milestone, Signatory  # noqa: E402
 from toolkit.models import Insight, Theme  # noqa: E402
 
 PUBLISHED_INSIGHTS = int(os.environ.get("BENCH_INSIGHTS", 10_000))
@@ -137,6 +137,8 @@ def generate() -> None:
             contact_name=f"Contact {n}",
             contact_email=f"contact{n}@bench.example",
             status="approved" if n < APPROVED else "pending",
+            latitude=round(rng.uniform(-40, 60), 4),
+            longitude=round(rng.uniform(-120, 140), 4),
         )
         for n in range(APPROVED + PENDING)
     ]
@@ -145,7 +147,20 @@ def generate() -> None:
     Signatory.objects.bulk_create(signatories, batch_size=1000)
     # bulk_create skips save(): set the regions the way save() would
     for signatory in Signatory.objects.filter(organisation__startswith="Generated"):
-        signatory.save(update_fields=["region"])
+        signatory.save(update_fields=["region"])  # and the profile address of approved ones
+    commitments = Commitment.objects.bulk_create(
+        Commitment(signatory=signatory, theme=themes[(signatory.pk + k) % len(themes)],
+                   statement=f"Commitment {k} of {signatory.organisation}.",
+                   status=rng.choice(["planned", "under_way", "achieved"]))
+        for signatory in Signatory.objects.approved().filter(organisation__startswith="Generated")
+        for k in range(2)
+    )  # fmt: skip
+    Milestone.objects.bulk_create(
+        Milestone(commitment=commitment, happened_on=f"2025-{1 + k * 5:02}-15",
+                  text=f"Update {k} on {commitment.statement}")
+        for commitment in commitments
+        for k in range(2)
+    )  # fmt: skip
 
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())

@@ -103,11 +103,13 @@ def targets(env) -> list[tuple[str, str]]:
         "t = Theme.objects.get(position=1);"
         "i = Insight.objects.published().filter(theme=t).first();"
         "e = Entry.objects.published().first(); p = e.programme;"
-        "print(t.slug, i.slug, e.slug, p.slug, e.country.code, e.date.year)"
+        "from signatories.models import Signatory;"
+        "s = Signatory.objects.approved().exclude(slug='').order_by('pk').first();"
+        "print(t.slug, i.slug, e.slug, p.slug, e.country.code, e.date.year, s.slug)"
     )
     out = run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], env,
               capture_output=True, text=True).stdout.split()  # fmt: skip
-    theme, insight, entry, programme, country, year = out
+    theme, insight, entry, programme, country, year, signatory = out
     pages = [
         ("home", "/"),
         ("toolkit index", "/toolkit/"),
@@ -120,6 +122,8 @@ def targets(env) -> list[tuple[str, str]]:
         ("programme filtered", f"/initiatives/{programme}/?country={country}&year={year}"),
         ("entry", f"/initiatives/{programme}/{entry}/"),
         ("signatories", "/signatories/"),
+        ("signatory profile", f"/signatories/{signatory}/"),
+        ("signatory map", "/signatories/map/"),
         ("search common word", "/search/?q=public+space"),
         ("search rare word", "/search/?q=Lima"),
         ("join form", "/join/"),

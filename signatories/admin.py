@@ -69,8 +69,8 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
     filter_horizontal = ["themes"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
-        "status", "region", "language", "consent_at", "consent_version", "contact_erased_at",
-        "submitted_at", "reviewed_at", "reviewed_by",
+        "status", "region", "slug", "language", "consent_at", "consent_version",
+        "contact_erased_at", "submitted_at", "reviewed_at", "reviewed_by",
     ]  # fmt: skip
     inlines = [NotificationInline]
 
@@ -94,6 +94,10 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
                         "public_note",
                     ]  # fmt: skip
                 },
+            ),
+            (
+                _("Public profile"),
+                {"fields": ["slug", "profile", "latitude", "longitude"]},
             ),
             (
                 _("Review"),
