@@ -250,3 +250,35 @@ def test_media_addresses_and_picture_choices_never_fail(
     form = {"theme": "1", "title_en": "t", "slug": "fuzzed", "summary_en": "s", "body_en": "b",
             "status": "draft", "image": image, "documents": documents}  # fmt: skip
     assert curator.post("/admin/toolkit/insight/add/", form).status_code < 500, form
+
+
+@pytest.mark.django_db
+@FUZZ_FILES
+@given(email=values, statement=values, status=values, day=values, text=values, website=values)
+def test_profile_update_forms_never_fail(
+    client, world, email, statement, status, day, text, website
+):
+    from signatories.profile_updates import SALT
+
+    signatory = Signatory.objects.create(
+        organisation="Fuzz City", kind="government", status="approved",
+        contact_email="fuzz@city.example",
+    )  # fmt: skip
+    asked = client.post(f"{signatory.get_absolute_url()}update/", {"email": email})
+    assert asked.status_code < 500, email
+    from django.core import signing
+
+    from signatories.models import UpdateLink
+    from signatories.profile_updates import hashed
+
+    link = UpdateLink.objects.create(
+        signatory=signatory, secret_hash=hashed("s"), expires_at="2999-01-01T00:00Z"
+    )
+    url = f"/signatories/update/{signing.dumps(f'{link.pk}.s', salt=SALT, compress=True)}/"
+    area = "gender-equality"
+    form = {"website": website, "profile": text, f"{area}-committed": "on",
+            f"{area}-statement": statement, f"{area}-status": status,
+            f"{area}-milestone_date": day, f"{area}-milestone_text": text}  # fmt: skip
+    assert client.post(url, form).status_code < 500, form
+    assert client.get(f"/signatories/update/{quote(str(email))}/").status_code < 500
+    signatory.delete()

@@ -45,24 +45,18 @@ class CountryOnMap:
         ) % {"country": self.name, "count": self.count}
 
 
-@dataclass(frozen=True)
-class Mark:
-    x: float
-    y: float
-    city: str
-
-
 def shade_of(count: int, most: int) -> int:
     if not count:
         return 0
     return min(SHADES, 1 + (count - 1) * SHADES // max(most, 1))
 
 
-def project(latitude, longitude) -> tuple[float, float]:
+def project(latitude, longitude) -> tuple[int, int]:
+    """Whole units of the map (a thousandth of its width), like its country paths."""
     data = world()
     x = (float(longitude) + 180) * data["scale"]
     y = (data["top"] - float(latitude)) * data["scale"]
-    return round(x, 1), round(y, 1)
+    return round(x), round(y)
 
 
 def signatory_map() -> dict:
@@ -78,14 +72,13 @@ def signatory_map() -> dict:
         code: CountryOnMap(code, str(country_names.name(code)), n, shade_of(n, most))
         for code, n in counts.items()
     }
-    marks = {
-        (city, lat, lon): Mark(*project(lat, lon), city)
-        for _country, city, lat, lon in rows
-        if lat is not None and lon is not None
-    }
+    # Signatories in one city share one mark.
+    marks = sorted(
+        {project(lat, lon) for *_place, lat, lon in rows if lat is not None and lon is not None}
+    )
     table = sorted(shaded.values(), key=lambda c: (-c.count, c.name))
     legend = legend_for(most)
-    return {"world": world(), "shaded": shaded, "marks": list(marks.values()),
+    return {"world": world(), "shaded": shaded, "marks": marks,
             "table": table, "legend": legend, "total": len(rows)}  # fmt: skip
 
 

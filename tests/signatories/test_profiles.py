@@ -286,3 +286,17 @@ def test_already_joined_says_so_and_links_the_profile_without_showing_pending_na
     )
     assert sent.status_code == 302
     assert Signatory.objects.filter(organisation="Zona Metropolitana Secretas").exists()
+
+
+@pytest.mark.django_db
+def test_profile_text_is_sanitised_markdown(client, city, areas):
+    from signatories.profile_updates import apply_profile
+
+    text = '**Bold** <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="y">'
+    proposed = {
+        "profile": text, "website": "", "commitments": {}, "withdraw": False, "withdraw_reason": "",
+    }  # fmt: skip
+    apply_profile(city, proposed)
+    html = client.get(city.get_absolute_url()).content.decode()
+    assert "<strong>Bold</strong>" in html
+    assert "<script>alert" not in html and "javascript:" not in html and "onerror" not in html
