@@ -30,6 +30,8 @@ class QueuedJob(models.Model):
 
     # How long a worker owns a job it is doing; if it dies, another one redoes it after.
     lease_seconds: int = 300
+    # The order due jobs are taken in; a queue may put a priority first.
+    claim_order: tuple[str, ...] = ("next_attempt_at", "pk")
 
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now)

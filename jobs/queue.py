@@ -36,7 +36,7 @@ def claim_next(model: type[QueuedJob], now: datetime.datetime) -> QueuedJob | No
         candidate = (
             model.objects.due(now)
             .select_for_update(skip_locked=True)
-            .order_by("next_attempt_at", "pk")
+            .order_by(*model.claim_order)
             .first()
         )
         if candidate is None:

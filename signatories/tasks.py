@@ -27,7 +27,7 @@ def send(notification: Notification, connection) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.to],
         reply_to=[notification.reply_to] if notification.reply_to else None,
-        headers={"Message-ID": notification.message_id},
+        headers={**notification.headers, "Message-ID": notification.message_id},
         connection=connection,
     )
     message.attach_alternative(notification.html_body, "text/html")

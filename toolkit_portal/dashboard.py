@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from search.models import UnansweredSearch
 from signatories.models import Notification, Signatory
 from signatories.regions import Region
+from subscriptions.stats import subscriber_counts
 
 MONTHS = 12
 CHART_HEIGHT = 120
@@ -87,4 +88,5 @@ def staff_dashboard(request):
         failed = Notification.objects.filter(status=Notification.Status.FAILED)
         context["failed_emails"] = failed.count()
     context["unanswered"] = UnansweredSearch.most_frequent()
+    context["subscribers"] = subscriber_counts()
     return render(request, "admin/dashboard.html", context)

@@ -32,6 +32,7 @@ GROUP_PERMISSIONS = {
         ("signatories", "profilechange"): ["view", "change"],
         ("signatories", "commitment"): CRUD,
         ("signatories", "milestone"): CRUD,
+        ("subscriptions", "subscription"): ["view", "delete"],
     },
 }
 

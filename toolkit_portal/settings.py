@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "search",
     "opendata",
     "worldmap",
+    "subscriptions",
     "toolkit_portal",  # system checks
 ]
 
@@ -283,6 +284,11 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # for links is limited per client like the join form.
 UPDATE_LINK_HOURS = env.int("UPDATE_LINK_HOURS", default=24)
 UPDATE_LINK_RATE_LIMIT = env.int("UPDATE_LINK_RATE_LIMIT", default=5)  # per hour
+
+# Following areas by email: sign-ups per client per hour, and the address that
+# List-Unsubscribe's mailto names (empty: the address of DEFAULT_FROM_EMAIL).
+SUBSCRIBE_RATE_LIMIT = env.int("SUBSCRIBE_RATE_LIMIT", default=5)
+UNSUBSCRIBE_MAILTO = env.str("UNSUBSCRIBE_MAILTO", default="")
 
 # A link that shows a draft to a reviewer without an account expires after this many days.
 SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)

@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("publishing.urls")),
     path("", include("toolkit.urls")),
     path("", include("tags.urls")),
+    path("", include("subscriptions.urls")),
     path("", include("worldmap.urls")),  # before signatories/<slug>/
     path("", include("signatories.urls")),
     path("", include("initiatives.urls")),

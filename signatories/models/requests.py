@@ -230,6 +230,12 @@ class Notification(QueuedJob):
         CHANGE_TO_REVIEW = "change_to_review", _("Profile update to review, to the policy officer")
         CHANGE_APPROVED = "change_approved", _("Profile update approved, to the signatory")
         CHANGE_DECLINED = "change_declined", _("Profile update declined, to the signatory")
+        SUBSCRIPTION_CONFIRM = "subscribe_confirm", _("Subscription to confirm, to the reader")
+        DIGEST = "digest", _("Digest, to a subscriber")
+
+    class Priority(models.IntegerChoices):
+        PEOPLE_WAITING = 0, _("Someone is waiting for it")
+        BULK = 1, _("Bulk (digests)")
 
     class Status(models.TextChoices):
         PENDING = QueuedJob.PENDING, _("Waiting to be sent")
@@ -238,14 +244,24 @@ class Notification(QueuedJob):
 
     # Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice.
     lease_seconds = settings.NOTIFICATION_LEASE_SECONDS
+    # Join emails and links go before any number of digests.
+    claim_order = ("priority", "next_attempt_at", "pk")
 
     signatory = models.ForeignKey(
         Signatory,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
         verbose_name=_("join request"),
+        help_text=_("Empty for emails to subscribers."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.PEOPLE_WAITING
+    )
+    # Extra headers, e.g. List-Unsubscribe on digests.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     to = models.EmailField(_("to"))
     reply_to = models.EmailField(_("reply to"), blank=True)
     subject = models.CharField(_("subject"), max_length=300)
@@ -262,7 +278,12 @@ class Notification(QueuedJob):
         ordering = ["-queued_at"]
         verbose_name = _("email notification")
         verbose_name_plural = _("email notifications")
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(
+                fields=["status", "priority", "next_attempt_at"], name="outbox_claim_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to}"

@@ -1,0 +1,78 @@
+"""Subscribers are personal data: only staff who may see contact details see addresses,
+export one subscriber's data or erase it. Everyone else sees counts on the dashboard."""
+
+import json
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from publishing.admin import InputSafeAdminMixin
+
+from . import services
+from .models import Subscription
+
+
+def can_see_contacts(request) -> bool:
+    return request.user.has_perm("signatories.view_contact_details")
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+    list_display = ["email", "rhythm", "language", "everything", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["rhythm", "language", "everything", "themes", "programmes"]
+    search_fields = ["email"]
+    readonly_fields = [
+        "email", "themes", "programmes", "everything", "language", "rhythm", "consent_at",
+        "consent_version", "created_at", "confirmed_at", "unsubscribed_at", "covered_until",
+    ]  # fmt: skip
+    fields = readonly_fields
+    actions = ["export_personal_data", "erase"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_module_permission(self, request):
+        return can_see_contacts(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return can_see_contacts(request) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # subscribers change their choices through their own links
+
+    @admin.action(description=_("Export the personal data of the selected subscribers (JSON)"))
+    def export_personal_data(self, request, queryset):
+        if not can_see_contacts(request):
+            raise PermissionDenied
+        data = [services.subscriber_personal_data(subscription=s) for s in queryset]
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="subscriber-data-{stamp}.json"'
+        return response
+
+    @admin.action(
+        description=_("Erase the selected subscribers and every email sent to them"),
+        permissions=["delete"],
+    )
+    def erase(self, request, queryset):
+        if not can_see_contacts(request):
+            raise PermissionDenied
+        count = 0
+        for subscription in queryset:
+            services.subscriber_erase(subscription=subscription)
+            count += 1
+        message = ngettext("%d subscriber erased.", "%d subscribers erased.", count) % count
+        self.message_user(request, message, messages.SUCCESS)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # erase also removes the outbox's copies
+        return actions

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SubscriptionsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "subscriptions"
+    verbose_name = _("Email subscriptions")
+
+    def ready(self):
+        from jobs.registry import register_chore
+        from publishing.sections import register_section
+
+        from .digests import digests_queue
+        from .sections import follow_programme, follow_theme
+        from .services import stale_subscriptions_erase
+
+        follow = "subscriptions/follow_section.html"
+        register_section("theme", follow, follow_theme, order=10)
+        register_section("programme", follow, follow_programme, order=10)
+
+        # Hourly: a digest is due once its week or month has ended.
+        register_chore("Digests queued", digests_queue, every_seconds=3600)
+        register_chore("Stale subscriptions erased", stale_subscriptions_erase, every_seconds=3600)

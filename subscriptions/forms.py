@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Programme
+from signatories.forms import HONEYPOT_FIELD, STARTED_FIELD, TOO_FAST_MESSAGE, seconds_since
+from toolkit.models import Theme
+
+from .models import Subscription
+
+
+class PreferencesForm(forms.Form):
+    everything = forms.BooleanField(label=_("Everything new on the portal"), required=False)
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.order_by("position"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Thematic areas"),
+    )
+    programmes = forms.ModelMultipleChoiceField(
+        queryset=Programme.objects.order_by("position"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Programmes"),
+    )
+    rhythm = forms.ChoiceField(
+        label=_("How often"),
+        choices=Subscription.Rhythm.choices,
+        initial=Subscription.Rhythm.WEEKLY,
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("themes") or cleaned.get("programmes") or cleaned.get("everything")
+        if not chosen and not (self.has_error("themes") or self.has_error("programmes")):
+            raise forms.ValidationError(
+                _("Choose at least one area or programme, or everything."), code="nothing"
+            )
+        return cleaned
+
+
+class SubscribeForm(PreferencesForm):
+    email = forms.EmailField(label=_("Your email address"), max_length=254)
+    consent = forms.BooleanField(
+        label=_("I agree that Metropolis keeps this address and my choices to send me these "
+                "emails, as the privacy notice says."),
+        error_messages={"required": _("Please agree, so that we may send you the emails.")},
+    )  # fmt: skip
+
+    field_order = ["email", "everything", "themes", "programmes", "rhythm", "language", "consent"]
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def sent_too_fast(self) -> bool:
+        elapsed = seconds_since(self.data.get(STARTED_FIELD, ""))
+        return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
+
+    def clean(self):
+        if self.sent_too_fast():
+            self.add_error(None, forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast"))
+        return super().clean()
+
+    def choices(self) -> dict:
+        keys = ("everything", "themes", "programmes", "rhythm", "language")
+        return {key: self.cleaned_data[key] for key in keys}

@@ -1,0 +1,166 @@
+"""Subscribing (double opt-in), confirming, changing, leaving, and erasing subscribers."""
+
+from __future__ import annotations
+
+import datetime
+from email.utils import parseaddr
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone, translation
+
+from signatories.emails import new_message_id, render_email
+from signatories.models import Notification
+
+from .links import CONFIRM_DAYS, absolute_link
+from .models import NOTICE_VERSION, Subscription, SubscriptionEmail, new_secret
+
+UNSUBSCRIBED_KEPT_DAYS = 30
+
+
+def enqueue_email(
+    subscription: Subscription,
+    *,
+    template: str,
+    kind: str,
+    context: dict[str, Any],
+    headers: dict[str, str] | None = None,
+    priority: int = Notification.Priority.PEOPLE_WAITING,
+) -> Notification:
+    notification = build_email(
+        subscription, template=template, kind=kind, context=context, headers=headers,
+        priority=priority,
+    )  # fmt: skip
+    notification.save()
+    return notification
+
+
+def build_email(subscription, *, template, kind, context, headers=None, priority=0) -> Notification:
+    """An unsaved outbox row, written in the subscriber's language."""
+    with translation.override(subscription.language):
+        manage_url = absolute_link(subscription, "manage")
+        subject, text, html = render_email(
+            template, {**context, "subscription": subscription, "manage_url": manage_url}
+        )
+    return Notification(
+        kind=kind,
+        to=subscription.email,
+        subject=subject,
+        text_body=text,
+        html_body=html,
+        message_id=new_message_id(),
+        priority=priority,
+        headers=headers or {},
+    )
+
+
+def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: mail programs show "Unsubscribe" and POST to the URL."""
+    url = absolute_link(subscription, "unsubscribe")
+    mailbox = settings.UNSUBSCRIBE_MAILTO or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return {
+        "List-Unsubscribe": f"<{url}>, <mailto:{mailbox}?subject=unsubscribe>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def subscription_request(*, email: str, choices: dict[str, Any]) -> None:
+    """Ask for a subscription. What happens depends on the address, but the caller answers
+    the same every time: nobody learns from the page who is subscribed."""
+    with transaction.atomic():
+        existing = (
+            Subscription.objects.select_for_update()
+            .annotate(address=Lower("email"))
+            .filter(address=email.lower())
+            .first()
+        )
+        if existing is not None and existing.is_active:
+            # Preferences change only through links sent to the address itself.
+            enqueue_email(
+                existing, template="subscribe_already", kind="subscribe_confirm", context={}
+            )
+            return
+        subscription = existing or Subscription(email=email)
+        subscription.secret = new_secret()
+        subscription.confirmed_at = subscription.unsubscribed_at = None
+        subscription.consent_at, subscription.consent_version = timezone.now(), NOTICE_VERSION
+        subscription.created_at = timezone.now()  # the 7 days to confirm start again
+        preferences_set(subscription, choices)
+        notification = enqueue_email(
+            subscription,
+            template="subscribe_confirm",
+            kind="subscribe_confirm",
+            context={"confirm_url": absolute_link(subscription, "confirm"), "days": CONFIRM_DAYS},
+        )
+        SubscriptionEmail.objects.create(
+            subscription=subscription, notification=notification, kind="confirm"
+        )
+
+
+def preferences_set(subscription: Subscription, choices: dict[str, Any]) -> None:
+    for field in ("everything", "language", "rhythm"):
+        setattr(subscription, field, choices[field])
+    subscription.save()
+    subscription.themes.set(choices["themes"])
+    subscription.programmes.set(choices["programmes"])
+
+
+def subscription_confirm(*, subscription: Subscription) -> None:
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.covered_until = timezone.localdate()  # what is new from today on
+        subscription.save(update_fields=["confirmed_at", "covered_until"])
+
+
+def unsubscribe(*, subscription: Subscription) -> None:
+    if subscription.unsubscribed_at is None:
+        subscription.unsubscribed_at = timezone.now()
+        subscription.save(update_fields=["unsubscribed_at"])
+
+
+def subscriber_erase(*, subscription: Subscription) -> None:
+    """The subscription and every email written to it, outbox rows included."""
+    with transaction.atomic():
+        Notification.objects.filter(pk__in=subscription.emails.values("notification_id")).delete()
+        subscription.delete()
+
+
+def subscriber_personal_data(*, subscription: Subscription) -> dict[str, Any]:
+    return {
+        "email": subscription.email,
+        "themes": sorted(t.slug for t in subscription.themes.all()),
+        "programmes": sorted(p.slug for p in subscription.programmes.all()),
+        "everything": subscription.everything,
+        "language": subscription.language,
+        "rhythm": subscription.rhythm,
+        "consent_at": subscription.consent_at,
+        "consent_version": subscription.consent_version,
+        "created_at": subscription.created_at,
+        "confirmed_at": subscription.confirmed_at,
+        "unsubscribed_at": subscription.unsubscribed_at,
+        "emails": [
+            {
+                "kind": e.kind,
+                "subject": e.notification.subject,
+                "queued_at": e.notification.queued_at,
+            }
+            for e in subscription.emails.select_related("notification")
+        ],
+    }
+
+
+def stale_subscriptions_erase(*, now: datetime.datetime | None = None) -> int:
+    """Unconfirmed after CONFIRM_DAYS, or unsubscribed UNSUBSCRIBED_KEPT_DAYS ago: erased."""
+    now = now or timezone.now()
+    stale = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=CONFIRM_DAYS)
+    ) | Subscription.objects.filter(
+        unsubscribed_at__lt=now - datetime.timedelta(days=UNSUBSCRIBED_KEPT_DAYS)
+    )
+    erased = 0
+    for subscription in stale:
+        subscriber_erase(subscription=subscription)
+        erased += 1
+    return erased
