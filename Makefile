@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-production lint format clean bench bench-search chromium
+.PHONY: run test test-production lint format clean bench bench-search bench-digests chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,7 @@ bench: $(VENV)/.run-deps
 ## Search latency with 100,000 insights; needs DATABASE_URL=postgres://… (a database it may empty)
 bench-search: $(VENV)/.run-deps
 	$(BIN)/python bench/search.py
+
+## Time to queue a digest for 5,000 subscribers (SQLite, or DATABASE_URL, which it may empty)
+bench-digests: $(VENV)/.run-deps
+	$(BIN)/python bench/digests.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -14,7 +15,7 @@ from signatories.ratelimit import over_limit
 
 from . import services
 from .forms import PreferencesForm, SubscribeForm
-from .links import CONFIRM_DAYS, subscription_for
+from .links import CONFIRM_DAYS, subscription_for, token_for
 from .models import Subscription
 
 
@@ -63,7 +64,9 @@ def confirm(request, token):
     subscription = subscription_or_404(token, "confirm", max_age_days=CONFIRM_DAYS)
     if request.method == "POST":
         services.subscription_confirm(subscription=subscription)
-        return render(request, "subscriptions/confirmed.html", {"subscription": subscription})
+        manage_url = reverse("subscriptions:manage", args=[token_for(subscription, "manage")])
+        context = {"subscription": subscription, "manage_url": manage_url}
+        return render(request, "subscriptions/confirmed.html", context)
     return render(request, "subscriptions/confirm.html", {"subscription": subscription})
 
 

@@ -282,3 +282,20 @@ def test_profile_update_forms_never_fail(
     assert client.post(url, form).status_code < 500, form
     assert client.get(f"/signatories/update/{quote(str(email))}/").status_code < 500
     signatory.delete()
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(email=values, themes=st.lists(numbers, max_size=3), rhythm=values, language=values,
+       token=text)  # fmt: skip
+def test_subscription_forms_and_links_never_fail(
+    client, world, email, themes, rhythm, language, token
+):
+    form = {"email": email, "themes": themes, "programmes": themes, "rhythm": rhythm,
+            "language": language, "consent": "on", "everything": rhythm}  # fmt: skip
+    assert client.post("/subscribe/", form).status_code < 500, form
+    assert (
+        client.get(f"/subscribe/?theme={quote(email)}&programme={quote(rhythm)}").status_code < 500
+    )
+    for purpose in ("confirm", "manage", "unsubscribe"):
+        assert client.post(f"/subscribe/{purpose}/{quote(token)}/", form).status_code < 500

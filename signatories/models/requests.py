@@ -26,7 +26,7 @@ def unidecode_ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-PRIVACY_NOTICE_VERSION = "2026-11-27.3"  # bump whenever the notice changes
+PRIVACY_NOTICE_VERSION = "2026-11-27.4"  # bump whenever the notice changes
 ACTIVE_STATUSES = ["pending", "approved"]
 RESERVED_SLUGS = {"map", "update", "updates", "ask-your-city", "feed", "badge"}
 

@@ -204,3 +204,29 @@ def test_staff_see_counts_and_only_contact_holders_see_addresses(client, areas, 
     )
     assert not Subscription.objects.exists()
     assert not Notification.objects.filter(to=READER).exists()
+
+
+@pytest.mark.django_db
+def test_join_emails_go_before_any_number_of_digests(areas):
+    from signatories.models import Signatory
+    from subscriptions.digests import digests_queue
+    from subscriptions.models import Subscription as S
+
+    for n in range(30):
+        subscription = S.objects.create(
+            email=f"r{n}@example.org", consent_at="2026-01-01T00:00Z", consent_version="1",
+            confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01", everything=True,
+        )  # fmt: skip
+        subscription.themes.add(areas[0])
+    make_insight(theme=areas[0])
+    assert digests_queue(now=True) == 30
+    signatory = Signatory.objects.create(organisation="Late city", kind="government")
+    from signatories.emails import enqueue_new_request
+
+    enqueue_new_request(signatory)  # queued after the digests
+    from django.utils import timezone
+
+    from jobs.queue import claim_next
+
+    first = claim_next(Notification, timezone.now())
+    assert first.kind == "new_request"
