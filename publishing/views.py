@@ -26,8 +26,7 @@ def shared_draft(request, token):
 
 
 def translation_files(request):
-    """Staff: export what is missing or out of date in one language as a PO file; import one
-    back, first as a dry run listing every change, then applied on confirmation."""
+    """Staff: PO files out (what a language needs) and back in (a dry run, then applied)."""
     languages = [(code, name) for code, name in settings.LANGUAGES if code != SOURCE]
     if request.GET.get("export") in dict(languages):
         return po_download(request.GET["export"])

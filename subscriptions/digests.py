@@ -24,6 +24,8 @@ from .models import Subscription, SubscriptionEmail
 from .services import build_email, unsubscribe_headers
 
 BATCH = 500
+LIST_OF = {"insight": "insights", "entry": "entries", "signatory": "signatories",
+           "update": "updates"}  # fmt: skip
 
 
 def period_end(rhythm: str, today: datetime.date) -> datetime.date:
@@ -100,7 +102,7 @@ def share_of(subscription: Subscription, items: Iterable[Item], end: datetime.da
             or (item.programme is not None and item.programme in programmes)
         )
         if followed:
-            getattr(share, f"{item.kind}s" if item.kind != "entry" else "entries").append(item.obj)
+            getattr(share, LIST_OF[item.kind]).append(item.obj)
     return share
 
 

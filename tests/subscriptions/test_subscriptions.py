@@ -230,3 +230,39 @@ def test_join_emails_go_before_any_number_of_digests(areas):
 
     first = claim_next(Notification, timezone.now())
     assert first.kind == "new_request"
+
+
+@pytest.mark.django_db
+def test_a_digest_lists_entries_new_signatories_and_progress_in_the_reader_language(areas):
+    from django.utils import timezone
+
+    from signatories.models import Commitment, Milestone, Signatory
+    from subscriptions.digests import digests_queue
+    from tests.factories import make_entry, make_programme
+
+    followed = areas[0]
+    talks = make_programme(slug="metrotalks")
+    subscription = Subscription.objects.create(
+        email=READER, language="fr", consent_at=timezone.now(), consent_version="1",
+        confirmed_at=timezone.now(), covered_until=timezone.localdate(),
+    )  # fmt: skip
+    subscription.themes.add(followed)
+    subscription.programmes.add(talks)
+    make_entry(talks, title="A talk on care")
+    city = Signatory.objects.create(
+        organisation="Ville Nouvelle", kind="government", status="approved",
+        reviewed_at=timezone.now(),
+    )  # fmt: skip
+    city.themes.add(followed)
+    commitment = Commitment.objects.create(signatory=city, theme=followed, statement="s")
+    Milestone.objects.create(commitment=commitment, happened_on="2026-11-01", text="Lamps lit")
+    elsewhere = Signatory.objects.create(
+        organisation="Elsewhere", kind="government", status="approved", reviewed_at=timezone.now()
+    )
+    elsewhere.themes.add(areas[1])
+
+    assert digests_queue(now=True) == 1
+    body = Notification.objects.get(kind="digest").text_body
+    assert "A talk on care" in body and "Ville Nouvelle" in body and "Lamps lit" in body
+    assert "Elsewhere" not in body
+    assert "/fr/signatories/ville-nouvelle/" in body
