@@ -218,6 +218,7 @@ def test_the_badge_is_an_svg_with_the_name_escaped(client, city):
     assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
     body = response.content.decode()
     assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "· 2020<" in body  # the year, not "2,020"
     profile = client.get(city.get_absolute_url()).content.decode()
     assert "badge.svg" in profile and "&lt;a href=" in profile  # the embed snippet
 
