@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -74,4 +77,6 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data["file"]
         if "file" in self.changed_data:
             self.instance.size, self.instance.pages = clean_pdf_upload(upload)
+            stem = slugify(PurePath(upload.name or "document").stem)[:80] or "document"
+            upload.name = f"{stem}.pdf"  # never .html or .svg, whatever it was called
         return upload

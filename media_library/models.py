@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobs.models import QueuedJob
 
-from .renditions import delete_renditions
+from .renditions import delete_files, delete_renditions
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -71,10 +71,13 @@ class Image(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        looks_new = self.look() != getattr(self, "_saved_look", None)
+        saved = getattr(self, "_saved_look", None)
+        looks_new = self.look() != saved
         if looks_new:
             stale, self.renditions = self.renditions, []
             transaction.on_commit(lambda: delete_renditions(stale))
+        if saved and saved[0] != self.file.name:  # a new picture: the old original goes
+            transaction.on_commit(lambda: delete_files([saved[0]]))
         super().save(*args, **kwargs)
         if looks_new:
             RenditionJob.objects.create(image=self)
@@ -163,6 +166,20 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        previous = getattr(self, "_saved_file", None)
+        super().save(*args, **kwargs)
+        if previous and previous != self.file.name:  # replaced: the old file goes
+            transaction.on_commit(lambda: delete_files([previous]))
+        self._saved_file = self.file.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "file" in field_names:
+            instance._saved_file = instance.file.name
+        return instance
 
     def files(self) -> list[str]:
         return [self.file.name]

@@ -99,8 +99,8 @@ def open_picture(data: bytes) -> PillowImage.Image:
             code="wrong_type",
             params={"format": picture.format or "?"},
         )
-    if picture.width * picture.height > MAX_PIXELS:
-        raise too_many_pixels()
+    if picture.width * picture.height * getattr(picture, "n_frames", 1) > MAX_PIXELS:
+        raise too_many_pixels()  # an animated GIF counts every frame
     return picture
 
 

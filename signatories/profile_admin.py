@@ -12,6 +12,10 @@ from . import profile_updates
 from .models import Commitment, Milestone, ProfileChange
 
 STATUS_NAMES = dict(Commitment.Status.choices)
+STALE_UPDATE = _(
+    "The profile has changed since this update was sent, so approving it would undo those "
+    "changes. Decline it and ask the signatory to send a new one."
+)
 
 
 def describe(item: dict | None) -> str:
@@ -57,7 +61,10 @@ class ProfileChangeAdmin(InputSafeAdminMixin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         if obj is not None:
-            context["diff"] = profile_diff(obj.before, obj.proposed)
+            pending = obj.status == ProfileChange.Status.PENDING
+            # Pending: against the profile as it is now, which is what approving changes.
+            before = profile_updates.current_profile(obj.signatory) if pending else obj.before
+            context["diff"] = profile_diff(before, obj.proposed)
             context["pending"] = obj.status == ProfileChange.Status.PENDING
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
@@ -65,9 +72,13 @@ class ProfileChangeAdmin(InputSafeAdminMixin, admin.ModelAdmin):
         decision = {"_approve": True, "_decline": False}
         chosen = [approve for key, approve in decision.items() if key in request.POST]
         if chosen:
-            done = profile_updates.profile_change_review(
-                change=obj, approve=chosen[0], reviewer=request.user, note=obj.note
-            )
+            try:
+                done = profile_updates.profile_change_review(
+                    change=obj, approve=chosen[0], reviewer=request.user, note=obj.note
+                )
+            except profile_updates.ProfileChanged:
+                self.message_user(request, STALE_UPDATE, messages.ERROR)
+                return super().response_change(request, obj)
             message = _("Decision recorded; the signatory is told by email.")
             self.message_user(
                 request,

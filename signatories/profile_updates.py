@@ -28,6 +28,10 @@ from .models import Commitment, Milestone, Notification, ProfileChange, Signator
 SALT = "signatories.update-link"
 
 
+class ProfileChanged(Exception):
+    """The public profile changed since this update was sent: approving it would undo that."""
+
+
 class LinkRefused(Exception):
     """A link that exists but can no longer be used; `reason` is "used" or "expired"."""
 
@@ -138,6 +142,8 @@ def profile_change_review(
         if not decided:
             return False
         signatory = Signatory.objects.select_for_update().get(pk=change.signatory_id)
+        if approve and current_profile(signatory) != change.before:
+            raise ProfileChanged  # rolls the decision back; the officer is told why
         if approve:
             apply_profile(signatory, change.proposed)
         if signatory.contact_email:

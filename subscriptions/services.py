@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 
@@ -69,6 +70,11 @@ def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
 def subscription_request(*, email: str, choices: dict[str, Any]) -> None:
     """Ask for a subscription. What happens depends on the address, but the caller answers
     the same every time: nobody learns from the page who is subscribed."""
+    with contextlib.suppress(IntegrityError):  # the same address twice at once: one stands
+        request_once(email, choices)
+
+
+def request_once(email: str, choices: dict[str, Any]) -> None:
     with transaction.atomic():
         existing = (
             Subscription.objects.select_for_update()
@@ -87,6 +93,8 @@ def subscription_request(*, email: str, choices: dict[str, Any]) -> None:
         subscription.confirmed_at = subscription.unsubscribed_at = None
         subscription.consent_at, subscription.consent_version = timezone.now(), NOTICE_VERSION
         subscription.created_at = timezone.now()  # the 7 days to confirm start again
+        subscription.covered_until = None
+        subscription.save()  # the row is locked (or new): saving all of it is safe here
         preferences_set(subscription, choices)
         notification = enqueue_email(
             subscription,
@@ -102,7 +110,10 @@ def subscription_request(*, email: str, choices: dict[str, Any]) -> None:
 def preferences_set(subscription: Subscription, choices: dict[str, Any]) -> None:
     for field in ("everything", "language", "rhythm"):
         setattr(subscription, field, choices[field])
-    subscription.save()
+    if subscription.pk is None:
+        subscription.save()
+    else:  # never write back a covered_until that a digest run has moved on since
+        subscription.save(update_fields=["everything", "language", "rhythm"])
     subscription.themes.set(choices["themes"])
     subscription.programmes.set(choices["programmes"])
 

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -58,6 +59,7 @@ def subscription_or_404(token: str, purpose: str, **limits) -> Subscription:
         raise Http404 from error
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     # A page with a button, not a GET that confirms: mail scanners open links too.
@@ -70,6 +72,7 @@ def confirm(request, token):
     return render(request, "subscriptions/confirm.html", {"subscription": subscription})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     subscription = subscription_or_404(token, "manage")
@@ -88,6 +91,7 @@ def manage(request, token):
     return render(request, "subscriptions/manage.html", context, status=status)
 
 
+@never_cache
 @csrf_exempt  # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click", no token
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

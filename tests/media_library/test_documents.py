@@ -80,3 +80,31 @@ def test_a_document_added_to_a_published_insight_shows_at_once(admin_client, cli
     client.get(insight.get_absolute_url())  # now in the page cache
     insight.documents.add(Document.objects.get())
     assert "Annual report" in client.get(insight.get_absolute_url()).content.decode()
+
+
+def test_a_document_is_stored_as_a_pdf_whatever_its_name_and_replaced_files_go(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    assert upload(admin_client, pdf_bytes(), name="report.html").status_code == 302
+    document = Document.objects.get()
+    assert document.file.name.endswith(".pdf")
+    response = client.get(document.file.url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == "sandbox"
+
+    old = document.file.name
+    replacement = SimpleUploadedFile("new.pdf", pdf_bytes(pages=1), content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            f"/admin/media_library/document/{document.pk}/change/",
+            {"title": "Annual report", "language": "fr", "file": replacement},
+        )
+    assert not default_storage.exists(old)
+
+
+def test_dot_dot_in_a_media_address_reaches_nothing(admin_client, client):
+    upload(admin_client, pdf_bytes())
+    assert client.get("/media/documents/../documents/report.pdf").status_code == 404
+    assert client.get("/media/documents/%2e%2e/images/originals/x.jpg").status_code == 404

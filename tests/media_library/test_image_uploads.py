@@ -148,3 +148,11 @@ def test_the_original_is_never_served(client, admin_client):
     image = Image.objects.get()
     assert client.get(f"/media/{image.file.name}").status_code == 404
     assert client.get("/media/../manage.py").status_code == 404
+
+
+def test_an_animated_gif_counts_every_frame_against_the_pixel_limit(admin_client):
+    frames = [PillowImage.new("P", (2000, 2000), n) for n in range(13)]  # 52 million pixels
+    gif = io.BytesIO()
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:])
+    response = upload(admin_client, SimpleUploadedFile("loop.gif", gif.getvalue()))
+    assert "million pixels" in errors_of(response)

@@ -301,3 +301,28 @@ def test_profile_text_is_sanitised_markdown(client, city, areas):
     html = client.get(city.get_absolute_url()).content.decode()
     assert "<strong>Bold</strong>" in html
     assert "<script>alert" not in html and "javascript:" not in html and "onerror" not in html
+
+
+@pytest.mark.django_db
+def test_an_older_update_cannot_undo_a_newer_approved_one(city, areas):
+    from signatories.profile_updates import (
+        ProfileChanged,
+        current_profile,
+        profile_change_review,
+    )
+
+    before = current_profile(city)
+    old = ProfileChange.objects.create(
+        signatory=city, before=before, proposed={**before, "profile": "Old"}
+    )
+    new = ProfileChange.objects.create(
+        signatory=city, before=before, proposed={**before, "profile": "New"}
+    )
+    officer = User.objects.create_superuser("officer")
+    assert profile_change_review(change=new, approve=True, reviewer=officer)
+    with pytest.raises(ProfileChanged):
+        profile_change_review(change=old, approve=True, reviewer=officer)
+    city.refresh_from_db()
+    old.refresh_from_db()
+    assert city.profile == "New" and old.status == "pending"
+    assert profile_change_review(change=old, approve=False, reviewer=officer)
