@@ -44,7 +44,7 @@ def main() -> None:
     subscriptions = Subscription.objects.bulk_create(
         Subscription(
             email=f"reader{n}@bench.example", consent_at=timezone.now(), consent_version="1",
-            confirmed_at=timezone.now(), covered_until=today - timezone.timedelta(days=7),
+            confirmed_at=timezone.now(), covered_until=timezone.now() - timezone.timedelta(days=7),
             language=["en", "fr", "es"][n % 3], rhythm="weekly",
         )
         for n in range(SUBSCRIBERS)

@@ -36,6 +36,8 @@ def set_status(queryset, status, comment: str = "") -> int:
     changed = list(queryset.exclude(status=status).values_list("pk", flat=True))
     rows = queryset.model._default_manager.filter(pk__in=changed)
     count = rows.update(status=status, updated_at=timezone.now())
+    if status == PublicationStatus.PUBLISHED:
+        rows.filter(first_published_at=None).update(first_published_at=timezone.now())
     if count:
         statuses_changed.send(sender=queryset.model)
     if count and reversion.is_active():

@@ -111,6 +111,9 @@ class PublishedContent(TracksTranslations):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When it was first set to published (its publication date may be earlier): digests
+    # tell readers about what became visible since the last one.
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -133,6 +136,10 @@ class PublishedContent(TracksTranslations):
 
     def save(self, *args, **kwargs) -> None:
         self.render()
+        if self.status == PublicationStatus.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
         super().save(*args, **kwargs)
         rebuild_search_vectors(type(self).objects.filter(pk=self.pk))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from initiatives.models import Entry
@@ -28,17 +29,31 @@ LIST_OF = {"insight": "insights", "entry": "entries", "signatory": "signatories"
            "update": "updates"}  # fmt: skip
 
 
-def period_end(rhythm: str, today: datetime.date) -> datetime.date:
-    """The first day after the last complete period: a Monday, or the 1st of a month."""
-    if rhythm == Subscription.Rhythm.MONTHLY:
-        return today.replace(day=1)
-    return today - datetime.timedelta(days=today.weekday())
+def period_end(rhythm: str, today: datetime.date) -> datetime.datetime:
+    """The start of the current period: midnight on Monday, or on the 1st of the month."""
+    day = (
+        today.replace(day=1)
+        if rhythm == Subscription.Rhythm.MONTHLY
+        else (today - datetime.timedelta(days=today.weekday()))
+    )
+    return midnight(day)
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def visible_since(item) -> datetime.datetime:
+    """When readers could first see a published item: on its first publication, or on
+    its publication date if that came later (scheduled content)."""
+    dated = midnight(item.published_on)
+    return max(item.first_published_at or dated, dated)
 
 
 @dataclass
 class Item:
     kind: str  # insight, entry, signatory, update
-    day: datetime.date
+    seen: datetime.datetime  # when it became visible
     obj: object
     themes: frozenset[int]
     programme: int | None = None
@@ -55,46 +70,48 @@ class Share:
         return len(self.insights) + len(self.entries) + len(self.signatories) + len(self.updates)
 
 
-def new_content(start: datetime.date, end: datetime.date) -> list[Item]:
-    """Everything published in [start, end), read once for every subscriber."""
-    insights = Insight.objects.published().filter(published_on__gte=start, published_on__lt=end)
+def new_content(start: datetime.datetime, end: datetime.datetime) -> list[Item]:
+    """Everything that became visible in [start, end), read once for every subscriber."""
+    recent = Q(first_published_at__gte=start) | Q(published_on__gte=start.date())
+    insights = Insight.objects.published().filter(recent)
     entries = (
         Entry.objects.published()
-        .filter(published_on__gte=start, published_on__lt=end)
+        .filter(recent)
         .select_related("programme")
         .prefetch_related("themes")
     )
     joined = (
         Signatory.objects.approved()
         .exclude(slug="")
-        .filter(reviewed_at__date__gte=start, reviewed_at__date__lt=end)
+        .filter(reviewed_at__gte=start, reviewed_at__lt=end)
         .prefetch_related("themes")
     )
     updates = (
         Milestone.objects.public()
-        .filter(published_at__date__gte=start, published_at__date__lt=end)
+        .filter(published_at__gte=start, published_at__lt=end)
         .select_related("commitment__signatory", "commitment__theme")
     )
 
     def areas(item) -> frozenset[int]:
         return frozenset(theme.pk for theme in item.themes.all())
 
-    return [
-        *(Item("insight", i.published_on, i, frozenset([i.theme_id]))
+    items = [
+        *(Item("insight", visible_since(i), i, frozenset([i.theme_id]))
           for i in insights.select_related("theme")),
-        *(Item("entry", e.published_on, e, areas(e), e.programme_id) for e in entries),
-        *(Item("signatory", s.reviewed_at.date(), s, areas(s)) for s in joined),
-        *(Item("update", m.published_at.date(), m, frozenset([m.commitment.theme_id]))
+        *(Item("entry", visible_since(e), e, areas(e), e.programme_id) for e in entries),
+        *(Item("signatory", s.reviewed_at, s, areas(s)) for s in joined),
+        *(Item("update", m.published_at, m, frozenset([m.commitment.theme_id]))
           for m in updates),
     ]  # fmt: skip
+    return [item for item in items if start <= item.seen < end]
 
 
-def share_of(subscription: Subscription, items: Iterable[Item], end: datetime.date) -> Share:
+def share_of(subscription: Subscription, items: Iterable[Item], end: datetime.datetime) -> Share:
     themes = {t.pk for t in subscription.themes.all()}
     programmes = {p.pk for p in subscription.programmes.all()}
     share = Share()
     for item in items:
-        if not (subscription.covered_until <= item.day < end):
+        if not (subscription.covered_until <= item.seen < end):
             continue
         followed = (
             subscription.everything
@@ -111,7 +128,7 @@ def digests_queue(*, now: bool = False) -> int:
     today = timezone.localdate()
     queued = 0
     for rhythm in Subscription.Rhythm.values:
-        end = today + datetime.timedelta(days=1) if now else period_end(rhythm, today)
+        end = timezone.now() if now else period_end(rhythm, today)
         due = Subscription.objects.active().filter(rhythm=rhythm, covered_until__lt=end)
         first = due.order_by("covered_until").values_list("covered_until", flat=True).first()
         if first is None:
@@ -128,40 +145,55 @@ def digests_queue(*, now: bool = False) -> int:
     return queued
 
 
-def queue_batch(subscriptions: list[Subscription], items: list[Item], end: datetime.date) -> int:
-    emails, records = [], []
+def queue_batch(
+    subscriptions: list[Subscription], items: list[Item], end: datetime.datetime
+) -> int:
+    planned = []
     for subscription in subscriptions:
         share = share_of(subscription, items, end)
-        if share:
-            emails.append(digest_email(subscription, share, end))
-            records.append(
-                SubscriptionEmail(
-                    subscription=subscription,
-                    kind="digest",
-                    items=len(share),
-                    period_start=subscription.covered_until,
-                    period_end=end,
-                )  # fmt: skip
-            )
-        subscription.covered_until = end
+        email = digest_email(subscription, share, end) if share else None
+        planned.append((subscription, email, len(share)))
+        subscription.covered_until, subscription.previous_until = end, subscription.covered_until
     try:
-        with transaction.atomic():
-            Notification.objects.bulk_create(emails)
-            for record, email in zip(records, emails, strict=True):
-                record.notification = email
-            SubscriptionEmail.objects.bulk_create(records)
-            Subscription.objects.bulk_update(subscriptions, ["covered_until"])
-    except IntegrityError:  # another worker queued this period first: nothing twice
+        return write(planned, end)
+    except IntegrityError:  # another run queued some of these: go one by one, skip those
+        return sum(write_or_skip(one, end) for one in planned)
+
+
+def write(planned: list, end: datetime.datetime) -> int:
+    """The batch's emails and their records in bulk, and everyone's progress, at once."""
+    queued = [(s, email, n) for s, email, n in planned if email is not None]
+    with transaction.atomic():
+        Notification.objects.bulk_create([email for _s, email, _n in queued])
+        SubscriptionEmail.objects.bulk_create(
+            SubscriptionEmail(
+                subscription=s,
+                notification=email,
+                kind="digest",
+                items=n,
+                period_start=s.previous_until,
+                period_end=end,
+            )  # fmt: skip
+            for s, email, n in queued
+        )
+        Subscription.objects.bulk_update([s for s, *_rest in planned], ["covered_until"])
+    return len(queued)
+
+
+def write_or_skip(one: tuple, end: datetime.datetime) -> int:
+    try:
+        return write([one], end)
+    except IntegrityError:
+        Subscription.objects.filter(pk=one[0].pk).update(covered_until=end)
         return 0
-    return len(emails)
 
 
-def digest_email(subscription: Subscription, share: Share, end: datetime.date) -> Notification:
+def digest_email(subscription: Subscription, share: Share, end: datetime.datetime) -> Notification:
     with translation.override(subscription.language):
         context = {
             "share": share,
-            "start": subscription.covered_until,
-            "end": end - datetime.timedelta(days=1),
+            "start": timezone.localtime(subscription.covered_until).date(),
+            "end": timezone.localtime(end - datetime.timedelta(microseconds=1)).date(),
             "site_url": settings.SITE_URL,
         }
         return build_email(

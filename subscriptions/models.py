@@ -48,8 +48,8 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(_("asked at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
-    # Content published before this day has been sent (or predates the subscription).
-    covered_until = models.DateField(_("digests cover up to"), null=True, blank=True)
+    # What became visible before this moment has been sent (or predates the subscription).
+    covered_until = models.DateTimeField(_("digests cover up to"), null=True, blank=True)
     # Part of every link: a new secret (on erasure or re-subscription) voids old links.
     secret = models.CharField(max_length=32, default=new_secret, editable=False)
 
@@ -83,8 +83,8 @@ class SubscriptionEmail(models.Model):
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="emails")
     notification = models.OneToOneField(Notification, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
+    period_start = models.DateTimeField(null=True, blank=True)
+    period_end = models.DateTimeField(null=True, blank=True)
     items = models.PositiveIntegerField(default=0)
 
     class Meta:

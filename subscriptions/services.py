@@ -121,7 +121,7 @@ def preferences_set(subscription: Subscription, choices: dict[str, Any]) -> None
 def subscription_confirm(*, subscription: Subscription) -> None:
     if subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
-        subscription.covered_until = timezone.localdate()  # what is new from today on
+        subscription.covered_until = subscription.confirmed_at  # what is new from now on
         subscription.save(update_fields=["confirmed_at", "covered_until"])
 
 

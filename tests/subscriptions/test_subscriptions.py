@@ -98,7 +98,7 @@ def test_the_answer_is_the_same_whether_or_not_the_address_is_subscribed(
     client, smtp_server, areas
 ):
     first = subscribe(client, areas[0]).content.decode()
-    Subscription.objects.update(confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01")
+    Subscription.objects.update(confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01T00:00Z")
     again = subscribe(client, areas[1]).content.decode()
     strip = lambda html: re.sub(r'value="[^"]+"', "", html)  # noqa: E731
     assert strip(first) == strip(again)
@@ -180,7 +180,7 @@ def test_staff_see_counts_and_only_contact_holders_see_addresses(client, areas, 
     from django.contrib.auth.models import Group
 
     subscribe(client, areas[0])
-    Subscription.objects.update(confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01")
+    Subscription.objects.update(confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01T00:00Z")
     curator = django_user_model.objects.create_user("curator", password="x", is_staff=True)
     curator.groups.add(Group.objects.get(name="Content curators"))
     client.force_login(curator)
@@ -215,7 +215,7 @@ def test_join_emails_go_before_any_number_of_digests(areas):
     for n in range(30):
         subscription = S.objects.create(
             email=f"r{n}@example.org", consent_at="2026-01-01T00:00Z", consent_version="1",
-            confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01", everything=True,
+            confirmed_at="2026-01-01T00:00Z", covered_until="2026-01-01T00:00Z", everything=True,
         )  # fmt: skip
         subscription.themes.add(areas[0])
     make_insight(theme=areas[0])
@@ -244,7 +244,7 @@ def test_a_digest_lists_entries_new_signatories_and_progress_in_the_reader_langu
     talks = make_programme(slug="metrotalks")
     subscription = Subscription.objects.create(
         email=READER, language="fr", consent_at=timezone.now(), consent_version="1",
-        confirmed_at=timezone.now(), covered_until=timezone.localdate(),
+        confirmed_at=timezone.now(), covered_until=timezone.now() - timezone.timedelta(hours=1),
     )  # fmt: skip
     subscription.themes.add(followed)
     subscription.programmes.add(talks)
@@ -266,3 +266,36 @@ def test_a_digest_lists_entries_new_signatories_and_progress_in_the_reader_langu
     assert "A talk on care" in body and "Ville Nouvelle" in body and "Lamps lit" in body
     assert "Elsewhere" not in body
     assert "/fr/signatories/ville-nouvelle/" in body
+
+
+@pytest.mark.django_db
+def test_a_draft_published_after_its_date_and_a_later_same_day_item_are_not_lost(areas):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from subscriptions.digests import digests_queue
+
+    subscription = Subscription.objects.create(
+        email=READER, consent_at=timezone.now(), consent_version="1", confirmed_at=timezone.now(),
+        covered_until=timezone.now(), everything=True,
+    )  # fmt: skip
+    draft = make_insight(
+        theme=areas[0], title="Dated last week", status="draft",
+        published_on=timezone.localdate() - datetime.timedelta(days=8),
+    )  # fmt: skip
+    with time_machine.travel(datetime.timedelta(minutes=5)):
+        make_insight(theme=areas[0], title="Morning news")
+        assert digests_queue(now=True) == 1
+    with time_machine.travel(datetime.timedelta(minutes=10)):
+        draft.status = "published"
+        draft.save()
+        make_insight(theme=areas[0], title="Afternoon news")
+    with time_machine.travel(datetime.timedelta(minutes=15)):
+        assert digests_queue(now=True) == 1
+    first, second = Notification.objects.filter(kind="digest").order_by("pk")
+    assert "Morning news" in first.text_body and "Afternoon news" not in first.text_body
+    assert "Dated last week" in second.text_body and "Afternoon news" in second.text_body
+    assert "Morning news" not in second.text_body
+    assert subscription.emails.filter(kind="digest").count() == 2
