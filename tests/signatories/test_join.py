@@ -223,10 +223,8 @@ def test_too_many_submissions_from_one_client_get_a_429_with_input_kept(
     client, join_data, settings
 ):
     settings.JOIN_RATE_LIMIT = 2
-    for n in range(2):
-        response = post(
-            client, join_data(organisation=f"City {n}", contact_email=f"p{n}@x.example")
-        )
+    for n, name in enumerate(["Lima Metropolitana", "Quito Distrito"]):
+        response = post(client, join_data(organisation=name, contact_email=f"p{n}@x.example"))
         assert response.status_code == 302
     post(client, join_data(organisation="Third", contact_email="p3@x.example"))
     response = post(client, join_data(organisation="Fourth", contact_email="p4@x.example"))
