@@ -192,7 +192,7 @@ def test_admin_content_forms_and_actions_never_fail(
     assert curator.post("/admin/toolkit/insight/", action).status_code < 500, selected
 
 
-# Uploads and imports cost more per example: a quarter as many.
+# Uploads, imports and multi-request properties cost more per example: a quarter as many.
 FUZZ_FILES = settings(FUZZ, max_examples=max(10, EXAMPLES // 4))
 
 
@@ -241,7 +241,7 @@ def test_spreadsheet_imports_never_fail(curator, world, cells):
 
 
 @pytest.mark.django_db
-@FUZZ
+@FUZZ_FILES
 @given(path=text, image=numbers, documents=st.lists(numbers, max_size=3))
 def test_media_addresses_and_picture_choices_never_fail(
     client, curator, world, path, image, documents
@@ -285,7 +285,7 @@ def test_profile_update_forms_never_fail(
 
 
 @pytest.mark.django_db
-@FUZZ
+@FUZZ_FILES
 @given(email=values, themes=st.lists(numbers, max_size=3), rhythm=values, language=values,
        token=text)  # fmt: skip
 def test_subscription_forms_and_links_never_fail(
