@@ -67,7 +67,8 @@ def main() -> None:
     print(line)
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text() if results.exists() else ""
-    kept = [row for row in text.splitlines() if not row.startswith("- digests:")]
+    database = line.rsplit("(", 1)[1]
+    kept = [r for r in text.splitlines() if not (r.startswith("- digests:") and r.endswith(database))]
     results.write_text("\n".join([*kept, line]) + "\n")
 
 
