@@ -68,7 +68,8 @@ def main() -> None:
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text() if results.exists() else ""
     database = line.rsplit("(", 1)[1]
-    kept = [r for r in text.splitlines() if not (r.startswith("- digests:") and r.endswith(database))]
+    earlier = f"({database}"
+    kept = [r for r in text.splitlines() if not (r.startswith("- digests:") and earlier in r)]
     results.write_text("\n".join([*kept, line]) + "\n")
 
 
