@@ -1,11 +1,9 @@
 import csv
-import json
 
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Case, Value, When
 from django.http import HttpResponse
@@ -15,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
-from publishing.spreadsheets import safe_cell
+from publishing.spreadsheets import json_download, safe_cell
 
 from . import services
 from .models import Notification, ReportedTotal, Signatory
@@ -203,13 +201,7 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
         for signatory in queryset.prefetch_related("themes"):
             data.append(services.signatory_personal_data(signatory=signatory))
             self.log_change(request, signatory, "Personal data exported.")
-        response = HttpResponse(
-            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
-            content_type="application/json; charset=utf-8",
-        )
-        stamp = timezone.now().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="personal-data-{stamp}.json"'
-        return response
+        return json_download(data, "personal-data")
 
     @admin.action(
         description=_("Erase the contact details of the selected requests"),

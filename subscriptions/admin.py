@@ -1,17 +1,13 @@
 """Subscribers are personal data: only staff who may see contact details see addresses,
 export one subscriber's data or erase it. Everyone else sees counts on the dashboard."""
 
-import json
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from publishing.admin import InputSafeAdminMixin
+from publishing.spreadsheets import json_download
 
 from . import services
 from .models import Subscription
@@ -50,13 +46,7 @@ class SubscriptionAdmin(InputSafeAdminMixin, admin.ModelAdmin):
         if not can_see_contacts(request):
             raise PermissionDenied
         data = [services.subscriber_personal_data(subscription=s) for s in queryset]
-        response = HttpResponse(
-            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
-            content_type="application/json; charset=utf-8",
-        )
-        stamp = timezone.now().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="subscriber-data-{stamp}.json"'
-        return response
+        return json_download(data, "subscriber-data")
 
     @admin.action(
         description=_("Erase the selected subscribers and every email sent to them"),
