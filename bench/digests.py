@@ -26,6 +26,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from notes import add_note  # noqa: E402
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "5000"))
 
@@ -65,12 +66,7 @@ def main() -> None:
         f"{seconds:.1f} s ({os.environ['DATABASE_URL'].split(':', 1)[0]})"
     )
     print(line)
-    results = ROOT / "bench" / "RESULTS.md"
-    text = results.read_text() if results.exists() else ""
-    database = line.rsplit("(", 1)[1]
-    earlier = f"({database}"
-    kept = [r for r in text.splitlines() if not (r.startswith("- digests:") and earlier in r)]
-    results.write_text("\n".join([*kept, line]) + "\n")
+    add_note(line, replaces=f" s ({line.rsplit('(', 1)[1]}")
 
 
 if __name__ == "__main__":

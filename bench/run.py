@@ -1,5 +1,6 @@
 """`make bench`: a large data set, the portal under gunicorn with production settings, and
-wrk against /healthz and every public page type. Writes bench/RESULTS.md.
+wrk against /healthz/live and every public page type, with the page cache and without it
+(two gunicorns in one run). Writes bench/RESULTS.md.
 
 Bounded: each URL gets BENCH_SECONDS of load (default 5); everything it starts is stopped
 at the end, also on errors. Loopback only.
@@ -169,9 +170,10 @@ def measure_queries_and_bytes(env, pages) -> dict[str, tuple[int, int]]:
 LATENCY = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
-def wrk(binary: str, url: str) -> dict[str, float]:
+def wrk(binary: str, url: str, headers=()) -> dict[str, float]:
+    extra = [arg for header in headers for arg in ("-H", header)]
     out = subprocess.run(
-        [binary, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        [binary, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *extra, url],
         check=True, capture_output=True, text=True, timeout=SECONDS + 30,
     ).stdout  # fmt: skip
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -267,68 +269,103 @@ def join_posts(base: str, count: int = 200, clients: int = 2, first: int = 0) ->
     return {"count": count, "p50": times[len(times) // 2], "p95": times[int(len(times) * 0.95)]}
 
 
+def gunicorn(env, port: int) -> subprocess.Popen:
+    log = "-" if os.environ.get("BENCH_LOG") else "/dev/null"
+    return subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "toolkit_portal.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--access-logfile", log, "--error-logfile", "-"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+
+
+def staff_cookie(env) -> str:
+    """A signed-in staff member's session cookie (a user made for the run)."""
+    script = (
+        "from django.conf import settings; from django.contrib.auth.models import User;"
+        "from django.test import Client;"
+        "user, _ = User.objects.get_or_create(username='bench-staff', is_staff=True);"
+        "c = Client(); c.force_login(user);"
+        "print(f'{settings.SESSION_COOKIE_NAME}={c.cookies[settings.SESSION_COOKIE_NAME].value}')"
+    )
+    out = run([PYTHON, "manage.py", "shell", "-v", "0", "-c", script], env,
+              capture_output=True, text=True).stdout  # fmt: skip
+    return out.strip().splitlines()[-1]
+
+
+def join_line(base: str, env) -> str:
+    """Join POSTs while the worker is stuck on a mail server that never answers."""
+    listener, held = hanging_mail_server()
+    worker_env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                  "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(listener.getsockname()[1]),
+                  "EMAIL_TIMEOUT": "2"}  # fmt: skip
+    worker = subprocess.Popen([PYTHON, "manage.py", "run_worker", "--interval", "0.5"],
+                              cwd=ROOT, env=worker_env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        join_posts(base, count=2, first=10_000)  # something for the worker to send
+        deadline = time.monotonic() + 20
+        while not held and time.monotonic() < deadline:  # the worker is stuck on it
+            time.sleep(0.2)
+        posts = join_posts(base)
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+        listener.close()
+    return (
+        f"join POST with the worker sending to a mail server that accepts and never "
+        f"answers ({len(held)} connections held): {posts['count']} requests from 2 "
+        f"clients, p50 {posts['p50']:.1f} ms, p95 {posts['p95']:.1f} ms"
+    )
+
+
 def main() -> None:
     env = environment()
     database = prepare(env)
     binary = ensure_wrk()
     pages = targets(env)
     cold = measure_queries_and_bytes(env, pages)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "toolkit_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--access-logfile", "-" if os.environ.get("BENCH_LOG") else "/dev/null",
-         "--error-logfile", "-"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
+    cookie = staff_cookie(env)
+    cached_port, uncached_port = free_port(), free_port()
+    cached, uncached = f"http://127.0.0.1:{cached_port}", f"http://127.0.0.1:{uncached_port}"
+    servers = [
+        gunicorn(env, cached_port),
+        gunicorn({**env, "DJANGO_PAGE_CACHE": "false"}, uncached_port),
+    ]
     rows = []
     try:
-        wait_until_up(f"{base}/healthz")
-        for _label, path in pages * 4:  # warm both workers' caches, as a visited site has
-            urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310 - loopback
-        static_line = static_file_headers(base)
-        print(static_line)
-        healthz = wrk(binary, f"{base}/healthz")
-        print(f"{'/healthz':<28} {healthz['rps']:>8.0f} req/s  p99 {healthz['p99']:.1f} ms")
-        listener, held = hanging_mail_server()
-        worker_env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                      "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(listener.getsockname()[1]),
-                      "EMAIL_TIMEOUT": "2"}  # fmt: skip
-        worker = subprocess.Popen([PYTHON, "manage.py", "send_notifications", "--interval", "0.5"],
-                                  cwd=ROOT, env=worker_env, start_new_session=True,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        try:
-            join_posts(base, count=2, first=10_000)  # something for the worker to send
-            deadline = time.monotonic() + 20
-            while not held and time.monotonic() < deadline:  # the worker is stuck on it
-                time.sleep(0.2)
-            posts = join_posts(base)
-        finally:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=30)
-            listener.close()
-        join_line = (
-            f"join POST with the worker sending to a mail server that accepts and never "
-            f"answers ({len(held)} connections held): {posts['count']} requests from 2 "
-            f"clients, p50 {posts['p50']:.1f} ms, p95 {posts['p95']:.1f} ms"
-        )
-        print(join_line)
+        for base in (cached, uncached):
+            wait_until_up(f"{base}/healthz")
+            for _label, path in pages * 4:  # warm every worker's caches, as a visited site has
+                urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310 - loopback
+        notes = [static_file_headers(cached), join_line(cached, env)]
+        print("\n".join(notes))
+        live = wrk(binary, f"{cached}/healthz/live")
+        print(f"{'/healthz/live':<28} {live['rps']:>8.0f} req/s  p99 {live['p99']:.1f} ms")
+        rows.append(("readiness /healthz", "/healthz", wrk(binary, f"{cached}/healthz"), None))
         for label, path in pages:
-            result = wrk(binary, base + path)
-            queries, size, status, cold_ms = cold[path]
-            ratio = result["rps"] / healthz["rps"]
-            rows.append((label, path, result, ratio, queries, size, status, cold_ms))
-            print(f"{label:<28} {result['rps']:>8.0f} req/s  p99 {result['p99']:.1f} ms  "
-                  f"ratio {ratio:.2f}  {size / 1024:.1f} KB  cold {queries} queries "
-                  f"{cold_ms:.0f} ms")  # fmt: skip
+            both = wrk(binary, cached + path), wrk(binary, uncached + path)
+            rows.append((label, path, *both))
+            print(f"{label:<28} cached {cells(both[0], live)}, uncached {cells(both[1], live)}")
+        for label, path in [("home, signed-in staff", "/"),
+                            ("theme page 1, signed-in staff", pages[2][1])]:  # fmt: skip
+            result = wrk(binary, cached + path, headers=[f"Cookie: {cookie}"])
+            rows.append((label, path, None, result))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-    write_results(database, healthz, rows, [static_line, join_line])
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    write_results(database, live, rows, cold, notes)
 
 
-def write_results(database: str, healthz, rows, notes: list[str]) -> None:
-    lowest = min(rows, key=lambda row: row[3])
+def cells(result, live) -> str:
+    """req/s, p99 and ratio to the liveness view, as table cells."""
+    if result is None:
+        return " | | "
+    rps, errors = result["rps"], " (errors)" if result["non2xx"] else ""
+    return f"{rps:.0f}{errors} | {result['p99']:.1f} | {rps / live['rps']:.2f}"
+
+
+def write_results(database: str, live, rows, cold, notes: list[str]) -> None:
     lines = [
         "# Benchmark results",
         "",
@@ -337,29 +374,42 @@ def write_results(database: str, healthz, rows, notes: list[str]) -> None:
         f"- wrk -t2 -c{CONNECTIONS} -d{SECONDS}s per URL, load generator on the same cores",
         f"- generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `make bench`",
         "",
-        "Load is measured as visitors meet the site: with the anonymous page cache warm",
-        "(every page was requested before the run). The last two columns describe one",
-        "request with the cache empty (rendered from the database, in-process, no network).",
+        "Each page is measured twice in the same run, against two gunicorns on the same data:",
+        "**cached** with the anonymous page cache warm, as most visitors meet the site, and",
+        "**uncached** with the page cache off (`DJANGO_PAGE_CACHE=false`), as staff, unique",
+        "searches, crawlers and everyone right after an edit meet it; fragment caches are warm",
+        "in both. Ratios are to `/healthz/live`, which answers without the database. The last",
+        "columns describe one request with every cache empty (in-process, no network).",
         "",
-        "| page | path | req/s | p50 ms | p99 ms | ratio to /healthz | KB "
-        "| cold: SQL queries | cold: ms |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        f"| /healthz | /healthz | {healthz['rps']:.0f} | {healthz['p50']:.1f} | "
-        f"{healthz['p99']:.1f} | 1.00 | 0.0 | 1 | |",
+        "| page | path | cached req/s | cached p99 ms | cached ratio | uncached req/s "
+        "| uncached p99 ms | uncached ratio | KB | cold: SQL queries | cold: ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| liveness | `/healthz/live` | {live['rps']:.0f} | {live['p99']:.1f} | 1.00 "
+        "| | | | 0.0 | 0 | |",
     ]
-    for label, path, result, ratio, queries, size, status, cold_ms in rows:
-        flag = "" if status == 200 and not result["non2xx"] else f" (status {status})"
+    for label, path, warm, fresh in rows:
+        queries, size, status, cold_ms = cold.get(path, ["", 0, 200, None])
+        if label.endswith("staff") or path == "/healthz":
+            queries, cold_ms = "", None
+        flag = "" if status == 200 else f" (status {status})"
         lines.append(
-            f"| {label}{flag} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | "
-            f"{result['p99']:.1f} | {ratio:.2f} | {size / 1024:.1f} | {queries} | {cold_ms:.0f} |"
+            f"| {label}{flag} | `{path}` | {cells(warm, live)} | {cells(fresh, live)} | "
+            f"{size / 1024:.1f} | {queries} | {'' if cold_ms is None else f'{cold_ms:.0f}'} |"
         )
+    pages = [row for row in rows if row[1] != "/healthz"]
+    low_cached = min((row for row in pages if row[2]), key=lambda row: row[2]["rps"])
+    low_uncached = min(pages, key=lambda row: row[3]["rps"])
+    html = [cold[row[1]][1] for row in pages if row[0] not in ("feed", "sitemap")]
     lines += [
         "",
         *(f"- {note}" for note in notes),
-        "- HTML pages: largest "
-        f"{max(row[5] for row in rows if row[0] not in ('feed', 'sitemap')) / 1024:.1f} KB",
+        f"- HTML pages: largest {max(html) / 1024:.1f} KB",
+        "",
+        f"lowest ratio to /healthz/live: cached {low_cached[2]['rps'] / live['rps']:.2f} "
+        f"({low_cached[0]}), uncached {low_uncached[3]['rps'] / live['rps']:.2f} "
+        f"({low_uncached[0]})",
+        "",
     ]
-    lines += ["", f"lowest page/healthz ratio: {lowest[3]:.2f} ({lowest[0]})", ""]
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
 

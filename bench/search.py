@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from notes import add_note
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["public space", "housing", "care", "climate heat", "Lima", "participation budget",
            "digital inclusion", "women safety", "trees", "governance cooperation"]  # fmt: skip
@@ -64,15 +66,7 @@ def main() -> None:
         f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
     )
     print(line)
-    results_file = ROOT / "bench" / "RESULTS.md"
-    text = results_file.read_text() if results_file.exists() else "# Benchmark results\n"
-    lines = [ln for ln in text.rstrip().splitlines() if "insights on PostgreSQL" not in ln]
-    # keep the lowest-ratio line last
-    last = lines.pop() if lines and lines[-1].startswith("lowest page/healthz") else None
-    while lines and not lines[-1].strip():
-        lines.pop()
-    lines += [line, "", last] if last else [line]
-    results_file.write_text("\n".join(lines) + "\n")
+    add_note(line, replaces="insights on PostgreSQL")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ HEADERS_NOT_KEPT = {"set-cookie", "etag", "x-page-cache"}
 
 def cacheable_request(request) -> bool:
     return (
-        request.method in ("GET", "HEAD")
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.path.startswith(f"/{settings.ADMIN_PATH}")

@@ -114,8 +114,12 @@ class PublishedContent(TracksTranslations):
     # When it was first set to published (its publication date may be earlier): digests
     # tell readers about what became visible since the last one.
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Weighted title, summary and body, kept up to date on save (PostgreSQL only).
+    # What search reads, kept current on save (publishing/search_vectors.py): vectors on
+    # PostgreSQL, folded text on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
+    folded_title = models.TextField(blank=True, default="", editable=False)
+    folded_text = models.TextField(blank=True, default="", editable=False)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -123,6 +127,7 @@ class PublishedContent(TracksTranslations):
         abstract = True
         indexes = [
             GinIndex(fields=["search_vector"], name="%(class)s_search_vector_gin"),
+            GinIndex(fields=["title_vector"], name="%(class)s_title_vector_gin"),
             # search ranks the newest published matches first (search/query.py)
             models.Index(
                 fields=["-id"],

@@ -12,20 +12,29 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, full_text
+from publishing.search_vectors import CONFIGS, fold, full_text
 from toolkit.models import Insight
 
 MAX_QUERY_LENGTH = 200
-# Ranking reads every matching row's vector, so it is bounded: at most this many matches
-# of each kind (the newest) are ranked and counted; a search matching more asks for more
-# words.
+# Ranking reads every candidate's vector, so it is bounded (see `matching`); a search
+# matching more asks for more words.
 MAX_RANKED = 200
 EXCERPT_WORDS = 30
 START, STOP = "\x02", "\x03"
@@ -50,32 +59,39 @@ def search_query(query: str) -> SearchQuery:
 
 
 def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """Rows of `queryset` that match `query` (at most MAX_RANKED + 1), with a `rank`."""
+    """Rows of `queryset` that match every word of `query`, with a `rank`.
+
+    Ranking reads every candidate, so candidates are bounded: the newest MAX_RANKED + 1
+    items whose title holds every word, and the newest MAX_RANKED + 1 matches of any kind.
+    A title match therefore always ranks above body matches, however old it is.
+    """
     if full_text():
         words = search_query(query)
-        condition = Q(search_vector=words)
+        condition, in_title = Q(search_vector=words), Q(title_vector=words)
         rank = SearchRank(F("search_vector"), words)
     else:
-        condition = Q()
-        for word in query.split()[:10]:
-            condition &= in_any_language(["title", "summary", "body"], word)
-        rank = Case(
-            When(in_any_language(["title"], query), then=Value(3.0)),
-            When(in_any_language(["summary"], query), then=Value(2.0)),
-            default=Value(1.0),
-            output_field=FloatField(),
-        )
-    # The newest matches, in a fixed order: every page of results ranks the same set.
-    candidates = queryset.filter(condition).order_by("-pk").values("pk")[: MAX_RANKED + 1]
-    return queryset.filter(pk__in=candidates).annotate(rank=rank)
+        condition, in_title = words_in("folded_text", query), words_in("folded_title", query)
+        rank = Value(1.0)
+    newest = [
+        queryset.filter(found).order_by("-pk").values("pk")[: MAX_RANKED + 1]
+        for found in (in_title, condition)
+    ]
+    title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
+    return queryset.filter(Q(pk__in=newest[0]) | Q(pk__in=newest[1])).annotate(
+        rank=ExpressionWrapper(rank + title_first, output_field=FloatField())
+    )
 
 
-def in_any_language(fields: list[str], text: str) -> Q:
-    """`text` appears in one of the fields, in one of the languages (SQLite fallback)."""
-    condition = Q()
-    for field in fields:
-        for code in CONFIGS:
-            condition |= Q(**{f"{field}_{code}__icontains": text})
+# Added to the rank of an item whose title holds every word: more than any text rank.
+TITLE_BONUS = 10.0
+
+
+def words_in(field: str, query: str) -> Q:
+    """Every word of `query` starts a word of the folded `field` (SQLite)."""
+    words = fold(query).split()[:10]
+    condition = Q(pk__in=[]) if not words else Q()  # punctuation alone finds nothing
+    for word in words:
+        condition &= Q(**{f"{field}__contains": f" {word}"})
     return condition
 
 
@@ -119,14 +135,25 @@ def excerpt(item, query: str) -> SafeString:
 
 def mark_words(text: str, query: str) -> str:
     """The SQLite fallback's excerpt: a window around the first match, words marked."""
-    words = [re.escape(w) for w in query.split() if w.strip()]
+    words = [accent_blind(word) for word in fold(query).split()]
     if not words:
         return " ".join(text.split()[:EXCERPT_WORDS])
-    pattern = re.compile("|".join(words), re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - 120) if first else 0
     window = text[start : start + 320]
     return ("… " if start else "") + pattern.sub(lambda m: f"{START}{m[0]}{STOP}", window) + " …"
+
+
+ACCENTED = "àáâäãåāçčèéêëēěìíîïīñńòóôöõøōùúûüūýÿž"
+
+
+def accent_blind(word: str) -> str:
+    """A pattern matching `word` (folded) with or without accents."""
+    variants = {}
+    for letter in ACCENTED:
+        variants.setdefault(fold(letter).strip(), []).append(letter)
+    return "".join(f"[{c}{''.join(variants[c])}]" if c in variants else re.escape(c) for c in word)
 
 
 def for_results(queryset: QuerySet) -> QuerySet:

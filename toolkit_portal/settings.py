@@ -111,6 +111,9 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Whole anonymous pages are cached (pagecache/); off, every request renders its page,
+# which is what `make bench` measures as "uncached". Fragment caches stay on either way.
+PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 if "redis" in CACHES["default"]["BACKEND"].lower():
     # An unreachable Redis must cost a second, not a worker: the portal then runs uncached.
     CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)
@@ -297,7 +300,7 @@ ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=
 # A single-host demo or benchmark may accept a check's risk knowingly, e.g. portal.E001.
 SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 # /healthz is probed over plain HTTP by load balancers on the private network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]
 
 LOGGING = {
     "version": 1,

@@ -58,6 +58,12 @@ def robots_txt(request):
 
 
 @never_cache
+def liveness(request):
+    """For load balancers: 200 while this process answers, whatever the database does."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
 def healthz(request):
     """For load balancers: 200 once the database answers a trivial query."""
     try:

@@ -1,5 +1,6 @@
 """Site search. Runs on both databases: full-text on PostgreSQL, substring on SQLite."""
 
+import datetime
 import re
 
 import pytest
@@ -156,12 +157,28 @@ def test_a_search_matching_very_many_ranks_a_bounded_set_and_says_so(client, the
 
     text = client.get("/search/", {"q": "bicycle"}).content.decode()
 
-    assert "More than 3 results for “bicycle”. Add words to narrow the search." in text
-    # the newest 3 + 1 (which says there are more), ranked
+    # the newest 3 + 1 title matches and the newest 3 + 1 of any kind, ranked
+    assert "More than 4 results for “bicycle”. Add words to narrow the search." in text
     found = titles(client, q="bicycle")
-    assert sorted(found) == ["Bicycle lanes 2", "Bicycle lanes 3", "Bicycle lanes 4", "Ferries"]
+    assert sorted(found[:4]) == [f"Bicycle lanes {n}" for n in range(1, 5)]
     assert found[-1] == "Ferries"  # a body-only match ranks last
     assert "1 result for “ferries”." in client.get("/search/", {"q": "ferries"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_old_title_match_ranks_first_however_many_newer_body_matches(client, theme, monkeypatch):
+    monkeypatch.setattr("search.query.MAX_RANKED", 5)
+    make_insight(theme=theme, title="Community kitchens feed the city", slug="the-old-one",
+                 published_on=datetime.date(2020, 5, 1))  # fmt: skip
+    for n in range(12):
+        make_insight(theme=theme, title=f"Food {n}", slug=f"food-{n}",
+                     body="Community groups ran kitchens, kitchens and more community kitchens.")  # fmt: skip
+    make_insight(theme=theme, title="Community gardens", slug="half-a-title-match",
+                 body="Kitchens too.")  # fmt: skip
+
+    found = titles(client, q="community kitchens")
+    assert found[0] == "Community kitchens feed the city"
+    assert "Community gardens" not in found[:1]
 
 
 @pytest.mark.django_db
@@ -210,3 +227,15 @@ def test_searches_that_find_nothing_are_counted_by_day_without_who_searched(clie
         ("cable cars", 2)
     ]
     assert "private" in client.get("/search/", {"q": "cable cars"})["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", ["mobilite", "MOBILITÉ", "Mobilité", "mobilitë", "velo"])
+def test_accents_and_case_do_not_matter(client, theme, words):
+    insight = make_insight(theme=theme, title="Walking first", slug="walking-first")
+    insight.title_fr, insight.summary_fr = "La mobilité à pied", "Du vélo et de la marche."
+    insight.save()
+    make_insight(theme=theme, title="Unrelated", slug="unrelated", body="Développer la ville.")
+    body = client.get("/fr/search/", {"q": words}).content.decode()
+    assert "/walking-first/" in body
+    assert "/unrelated/" not in body  # "velo" is not the middle of "développer"

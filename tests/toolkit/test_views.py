@@ -193,6 +193,15 @@ def test_tag_page_is_404_for_unknown_tags_and_tags_only_on_drafts(client, theme)
 
 
 @pytest.mark.django_db
+def test_liveness_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_healthz_answers_ok_after_a_database_query(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         response = client.get("/healthz")

@@ -1,0 +1,33 @@
+from django.db import migrations
+
+LANGUAGES = ["english", "french", "spanish"]
+
+
+def create_configurations(apps, schema_editor):
+    """Text search configurations that ignore accents: the built-in ones with `unaccent`
+    before the stemmer. PostgreSQL only; SQLite folds text itself."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    for language in LANGUAGES:
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{language}")
+        schema_editor.execute(
+            f"CREATE TEXT SEARCH CONFIGURATION portal_{language} (COPY = pg_catalog.{language})"
+        )
+        schema_editor.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION portal_{language} "
+            f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {language}_stem"
+        )
+
+
+def drop_configurations(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for language in LANGUAGES:
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{language}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("publishing", "0001_share_links")]
+
+    operations = [migrations.RunPython(create_configurations, drop_configurations)]
