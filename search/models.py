@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -50,3 +51,27 @@ class UnansweredSearch(models.Model):
             .annotate(total=Sum("count"))
             .order_by("-total", "words")[:limit]
         )
+
+
+class Word(models.Model):
+    """A word of the portal's own content, in one language: what "Did you mean …?" offers.
+
+    Rebuilt from published titles and summaries by the worker (hourly) and by
+    `refresh_words`; searched by trigram similarity on PostgreSQL, difflib on SQLite.
+    """
+
+    word = models.CharField(_("word"), max_length=100)
+    folded = models.CharField(max_length=100)  # lower case, no accents
+    language = models.CharField(_("language"), max_length=8)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("language", "folded", name="one_word_per_language_and_form")
+        ]
+        indexes = [GinIndex(fields=["folded"], name="word_trigrams", opclasses=["gin_trgm_ops"])]
+        verbose_name = _("word")
+        verbose_name_plural = _("words")
+
+    def __str__(self) -> str:
+        return self.word

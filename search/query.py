@@ -48,30 +48,37 @@ def clean_query(raw: str) -> str:
     return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
 
 
-def search_query(query: str) -> SearchQuery:
+def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
     """The words read in each of the three languages: the vector holds all three (the one
-    rule on both databases: every language's text, whatever the page's language)."""
+    rule on both databases: every language's text, whatever the page's language).
+    Every word must match, or with `any_word` one of them."""
+    if any_word:
+        terms = [(word, "plain") for word in query.split()[:MAX_WORDS]]
+    else:
+        terms = [(query, "websearch")]
     result = None
     for config in CONFIGS.values():
-        words = SearchQuery(query, search_type="websearch", config=config)
-        result = words if result is None else result | words
+        for text, kind in terms:
+            words = SearchQuery(text, search_type=kind, config=config)
+            result = words if result is None else result | words
     return result
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """Rows of `queryset` that match every word of `query`, with a `rank`.
+def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
+    """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked.
 
     Ranking reads every candidate, so candidates are bounded: the newest MAX_RANKED + 1
     items whose title holds every word, and the newest MAX_RANKED + 1 matches of any kind.
     A title match therefore always ranks above body matches, however old it is.
     """
     if full_text():
-        words = search_query(query)
-        condition, in_title = Q(search_vector=words), Q(title_vector=words)
+        words = search_query(query, any_word=any_word)
+        condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
         rank = SearchRank(F("search_vector"), words)
     else:
-        condition, in_title = words_in("folded_text", query), words_in("folded_title", query)
-        rank = Value(1.0)
+        condition = words_in("folded_text", query, any_word=any_word)
+        in_title = words_in("folded_title", query)
+        rank = words_found(query)
     newest = [
         queryset.filter(found).order_by("-pk").values("pk")[: MAX_RANKED + 1]
         for found in (in_title, condition)
@@ -84,15 +91,29 @@ def matching(queryset: QuerySet, query: str) -> QuerySet:
 
 # Added to the rank of an item whose title holds every word: more than any text rank.
 TITLE_BONUS = 10.0
+MAX_WORDS = 10
 
 
-def words_in(field: str, query: str) -> Q:
-    """Every word of `query` starts a word of the folded `field` (SQLite)."""
-    words = fold(query).split()[:10]
-    condition = Q(pk__in=[]) if not words else Q()  # punctuation alone finds nothing
-    for word in words:
-        condition &= Q(**{f"{field}__contains": f" {word}"})
+def words_in(field: str, query: str, *, any_word: bool = False) -> Q:
+    """Every word of `query` (or one) starts a word of the folded `field` (SQLite)."""
+    words = fold(query).split()[:MAX_WORDS]
+    condition = Q(pk__in=[])  # punctuation alone finds nothing
+    for n, word in enumerate(words):
+        found = Q(**{f"{field}__contains": f" {word}"})
+        condition = condition | found if any_word or n == 0 else condition & found
     return condition
+
+
+def words_found(query: str):
+    """SQLite's rank: each word found counts 1, and 2 more where it is in a title."""
+    return sum(
+        (
+            Case(When(words_in("folded_title", word), then=Value(3.0)), default=Value(0.0))
+            + Case(When(words_in("folded_text", word), then=Value(1.0)), default=Value(0.0))
+            for word in fold(query).split()[:MAX_WORDS]
+        ),
+        Value(0.0),
+    )
 
 
 def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
@@ -177,6 +198,7 @@ class Result:
     kind: str
     item: object
     excerpt: SafeString
+    some_words: bool = False  # it lacks some of the words searched for
 
 
 def searchable(theme=None) -> dict[str, QuerySet]:
@@ -196,12 +218,30 @@ def more_than(hits: list[dict]) -> int:
 
 
 def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:
-    """One query for all kinds: rows of (pk, rank, kind), best first, ready to paginate.
+    """One query for all kinds: rows of (pk, rank, kind, some_words), best first, ready to
+    paginate. Items matching every word; when they are few, then items matching some of
+    the words (`some_words` true).
 
     At most MAX_RANKED + 1 of each kind, so they are fetched at once: counting them in a
     second query would cost as much as ranking them again."""
+    hits = hits_matching(query, kind, theme)
+    if len(hits) < FEW_HITS and len(query.split()) > 1:
+        seen = {(hit["kind"], hit["pk"]) for hit in hits}
+        more = hits_matching(query, kind, theme, any_word=True)
+        hits += [hit for hit in more if (hit["kind"], hit["pk"]) not in seen]
+    return hits
+
+
+# Fewer items with every word, and items with some of the words follow them.
+FEW_HITS = 5
+
+
+def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> list[dict]:
     ranked = [
-        matching(queryset, query).order_by().values("pk", "rank").annotate(kind=Value(name))
+        matching(queryset, query, any_word=any_word)
+        .order_by()
+        .values("pk", "rank")
+        .annotate(kind=Value(name), some_words=Value(any_word))
         for name, queryset in searchable(theme).items()
         if kind in ("", name)
     ]
@@ -217,7 +257,7 @@ def results(hits: list[dict], query: str) -> list[Result]:
         for name, queryset in searchable().items()
     }
     return [
-        Result(hit["kind"], item, excerpt(item, query))
+        Result(hit["kind"], item, excerpt(item, query), bool(hit.get("some_words")))
         for hit in hits
         if (item := found[hit["kind"]].get(hit["pk"]))
     ]

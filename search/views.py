@@ -1,12 +1,17 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from . import query as site_search
 from .forms import SearchForm
 from .models import UnansweredSearch
+from .vocabulary import did_you_mean
 
 RESULTS_PER_PAGE = 10
+FEW_RESULTS = 3  # fewer, and "Did you mean …?" may offer other words
 
 
 def search(request):
@@ -32,4 +37,7 @@ def found(request, data: dict) -> dict:
         page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(page=page, many=site_search.more_than(hits))
         context["results"] = site_search.results(list(page.object_list), query)
+        if page.paginator.count < FEW_RESULTS and (other := did_you_mean(query, get_language())):
+            other_url = f"{reverse('search:search')}?{urlencode({'q': other})}"
+            context.update(suggestion=other, suggestion_url=other_url)
     return context

@@ -170,9 +170,9 @@ def test_an_old_title_match_ranks_first_however_many_newer_body_matches(client, 
     monkeypatch.setattr("search.query.MAX_RANKED", 5)
     make_insight(theme=theme, title="Community kitchens feed the city", slug="the-old-one",
                  published_on=datetime.date(2020, 5, 1))  # fmt: skip
+    body = "Community groups ran kitchens, kitchens and more community kitchens."
     for n in range(12):
-        make_insight(theme=theme, title=f"Food {n}", slug=f"food-{n}",
-                     body="Community groups ran kitchens, kitchens and more community kitchens.")  # fmt: skip
+        make_insight(theme=theme, title=f"Food {n}", slug=f"food-{n}", body=body)
     make_insight(theme=theme, title="Community gardens", slug="half-a-title-match",
                  body="Kitchens too.")  # fmt: skip
 
