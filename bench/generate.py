@@ -23,7 +23,7 @@ django.setup()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from initiatives.models import Entry, Programme  # noqa: E402
@@ -164,6 +164,8 @@ def generate() -> None:
 
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as the worker does hourly (publishing/statistics.py)
 
 
 if __name__ == "__main__":

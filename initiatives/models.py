@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from media_library.models import Illustrated, WithDocuments
-from publishing.models import Collection, PublishedContent, PublishedQuerySet, published
+from publishing.models import Collection, PublishedContent, PublishedQuerySet, count_of
 from toolkit.models import Insight, Theme
 
 
 class ProgrammeQuerySet(models.QuerySet):
     def with_entry_counts(self) -> ProgrammeQuerySet:
-        return self.annotate(entry_count=Count("entries", filter=published("entries__")))
+        # A subquery per programme, not a join and GROUP BY over every programme column.
+        return self.annotate(entry_count=count_of(Entry.objects.published(), "programme"))
 
 
 class Programme(Collection, Illustrated):
@@ -78,6 +79,10 @@ class Entry(PublishedContent, Illustrated, WithDocuments):
         verbose_name_plural = _("initiative entries")
         indexes = [
             models.Index(fields=["programme", "status", "-date"]),
+            # the list order (home, feeds) and the sitemap's last change
+            # (SQLite cannot index NULLS LAST, and sorts NULL dates last anyway)
+            models.Index(fields=["status", "-date", "-created_at", "slug"], name="entry_newest"),
+            models.Index(fields=["status", "published_on", "updated_at"], name="entry_changed"),
             *PublishedContent.Meta.indexes,
         ]
 

@@ -9,7 +9,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,12 @@ def published(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": PublicationStatus.PUBLISHED}) & Q(
         **{f"{prefix}published_on__lte": timezone.localdate()}
     )
+
+
+def count_of(rows: models.QuerySet, field: str):
+    """How many of `rows` point at the outer row through `field`, as an annotation."""
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
 
 
 class PublishedQuerySet(models.QuerySet):
