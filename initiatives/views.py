@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from pagecache.fragments import lazy
 from toolkit.models import Insight
 
 from .forms import EntryFilterForm
@@ -30,11 +31,16 @@ def programme_detail(request, programme):
         "programme": programme,
         "page": page,
         "form": form,
-        "years": [day.year for day in published.dates("date", "year", order="DESC")],
+        "years": lazy(years_of, published),
         "filtered": form.is_bound and form.filtered,
     }
     status = 400 if form.is_bound and form.errors else 200
+    context["fragment"] = request.get_full_path() if status == 200 else None
     return render(request, "initiatives/programme_detail.html", context, status=status)
+
+
+def years_of(entries) -> list[int]:
+    return [day.year for day in entries.dates("date", "year", order="DESC")]
 
 
 def entry_page(entry: Entry) -> tuple[str, dict]:
@@ -47,6 +53,7 @@ def programme_page(programme: Programme) -> tuple[str, dict]:
     page = Paginator(programme.entries.published().for_listing(), ENTRIES_PER_PAGE).get_page(1)
     form = EntryFilterForm(country_codes=())
     context = {"programme": programme, "page": page, "form": form, "years": [], "filtered": False}
+    context["fragment"] = None  # a preview is never kept
     return "initiatives/programme_detail.html", context
 
 

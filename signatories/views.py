@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
+from pagecache.fragments import lazy
 from pagecache.holes import register_hole
 from toolkit.models import Theme
 
@@ -130,16 +131,16 @@ def signatory_list(request):
     form = SignatoryFilterForm(request.GET, country_codes=countries)
     signatories = form.filter(approved.only(*PUBLIC_FIELDS))
     page = Paginator(signatories, SIGNATORIES_PER_PAGE).get_page(request.GET.get("page"))
-    members = list(page.object_list)
-    by_kind = form.grouping == "kind"
+    grouped = group_by_kind if form.grouping == "kind" else group_by_region
     context = {
         "form": form,
         "page": page,
-        "groups": group_by_kind(members) if by_kind else group_by_region(members),
+        "groups": lazy(grouped, page.object_list),
         "group": form.grouping,
-        "total": approved.count(),
-        "reported_total": ReportedTotal.objects.first(),
+        "total": approved.count,
+        "reported_total": lazy(ReportedTotal.objects.first),
         "themes": Theme.objects.all(),
         "filtered": form.filtered,
+        "fragment": None if form.errors else request.get_full_path(),
     }
     return render(request, "signatories/list.html", context, status=400 if form.errors else 200)

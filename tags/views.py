@@ -19,6 +19,5 @@ def tag_detail(request, tag):
     entry_page = Paginator(entries, PER_PAGE).get_page(request.GET.get("entries_page"))
     if not page.paginator.count and not entry_page.paginator.count:
         raise Http404  # a tag used only by drafts is not public
-    return render(
-        request, "tags/tag_detail.html", {"tag": tag, "page": page, "entry_page": entry_page}
-    )
+    context = {"tag": tag, "page": page, "entry_page": entry_page}
+    return render(request, "tags/tag_detail.html", {**context, "fragment": request.get_full_path()})

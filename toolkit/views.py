@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
+from pagecache.fragments import lazy
+
 from .forms import TagFilterForm
 from .models import Insight, Theme
 
@@ -36,7 +38,7 @@ def tags_with_counts(insights, limit: int) -> list[Tag]:
 
 def toolkit_index(request):
     themes = Theme.objects.with_insight_counts()
-    popular_tags = tags_with_counts(Insight.objects.published(), POPULAR_TAGS)
+    popular_tags = lazy(tags_with_counts, Insight.objects.published(), POPULAR_TAGS)
     return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})
 
 
@@ -45,6 +47,7 @@ def theme_page(theme: Theme) -> tuple[str, dict]:
     published = Insight.objects.published().filter(theme=theme)
     page = Paginator(published.for_listing(), INSIGHTS_PER_PAGE).get_page(1)
     context = {"theme": theme, "page": page, "theme_tags": [], "tag_slug": "", "selected_tag": None}
+    context["fragment"] = None  # a preview is never kept
     return "toolkit/theme_detail.html", context
 
 
@@ -57,11 +60,13 @@ def theme_detail(request, theme):
     context = {
         "theme": theme,
         "page": page,
-        "theme_tags": tags_with_counts(published, THEME_TAGS),
+        "theme_tags": lazy(tags_with_counts, published, THEME_TAGS),
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,
         "committed": theme.signatories.approved().only("organisation", "slug", "city", "country"),
         "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
+        # the address keys its cached fragment; an unknown tag or a bad filter is not kept
+        "fragment": request.get_full_path() if tag or not form.data.get("tag") else None,
     }
     return render(request, "toolkit/theme_detail.html", context, status=400 if form.errors else 200)
 

@@ -13,6 +13,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from initiatives.models import Entry
+from pagecache.fragments import lazy
 from signatories.models import ReportedTotal, Signatory
 from toolkit.models import Insight, Theme
 
@@ -28,8 +29,9 @@ def home(request):
             "themes": Theme.objects.with_insight_counts(),
             "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
             "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
-            "signatory_count": Signatory.objects.approved().count(),
-            "reported_total": ReportedTotal.objects.first(),
+            # computed only if the template renders them (not from a cached fragment)
+            "signatory_count": Signatory.objects.approved().count,
+            "reported_total": lazy(ReportedTotal.objects.first),
         },
     )
 

@@ -1,0 +1,58 @@
+"""`{% fragment "name" key… %}…{% endfragment %}`: a part of a page rendered once per content
+version, day and language (and the keys given), then served from the cache.
+
+Invalidation is the page cache's (`versions.py`): any change to published content makes
+every fragment stale, so a fragment is never older than the last edit. Unlike whole pages,
+fragments are used for every visitor, signed in or not, and with the page cache off.
+
+Rendered each time instead: in previews (`preview_notice` in the context: drafts must
+never be stored), when a key is None (the view found the request invalid: nothing to
+keep), and when the cache is unreachable.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+
+from pagecache.fragments import FRAGMENT_TIMEOUT, fragment_key
+
+logger = logging.getLogger(__name__)
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist, self.keys = nodelist, keys
+
+    def render(self, context):
+        parts = [key.resolve(context) for key in self.keys]
+        if context.get("preview_notice") or None in parts:
+            return self.nodelist.render(context)
+        try:
+            key = fragment_key(parts)
+            stored = cache.get(key)
+        except Exception:  # the cache is down: render the fragment
+            logger.warning("Fragment cache unavailable", exc_info=True)
+            return self.nodelist.render(context)
+        if stored is not None:
+            return mark_safe(stored)  # noqa: S308 - rendered by this node's template
+        html = self.nodelist.render(context)
+        try:
+            cache.set(key, str(html), FRAGMENT_TIMEOUT)
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+        return html
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if not keys:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, keys)
