@@ -1,9 +1,10 @@
 """`make bench-search`: search latency with 100,000 insights on PostgreSQL.
 
 Needs DATABASE_URL pointing at a PostgreSQL database it may empty. Fills it (bench/generate.py
-with BENCH_INSIGHTS=100000), then times the first results page of searches as the search
-view runs them (ranked union of insights and entries, then the page's objects with their
-highlighted excerpts), uncached, in-process. Appends the figures to bench/RESULTS.md.
+with BENCH_INSIGHTS=100000; BENCH_REUSE=1 keeps an earlier run's data), then times the first
+results page of searches as the search view runs them (ranked union of insights and entries,
+then the page's objects with their highlighted excerpts), uncached, in-process. Appends the
+figures to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -29,13 +30,15 @@ def main() -> None:
         sys.exit("bench/search.py needs DATABASE_URL=postgres://… (a database it may empty)")
     env = {**os.environ, "BENCH_INSIGHTS": os.environ.get("BENCH_INSIGHTS", "100000")}
     python = sys.executable
-    subprocess.run([python, "manage.py", "flush", "--no-input"], cwd=ROOT, env=env, check=True)
     subprocess.run([python, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env,
                    check=True)  # fmt: skip
-    started = time.monotonic()
-    out = subprocess.run([python, "bench/generate.py"], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True).stdout.strip()  # fmt: skip
-    print(f"data generated in {time.monotonic() - started:.0f} s: {out}")
+    if os.environ.get("BENCH_REUSE") != "1":  # BENCH_REUSE=1: the data of an earlier run
+        subprocess.run([python, "manage.py", "flush", "--no-input"], cwd=ROOT, env=env,
+                       check=True)  # fmt: skip
+        started = time.monotonic()
+        out = subprocess.run([python, "bench/generate.py"], cwd=ROOT, env=env, check=True,
+                             capture_output=True, text=True).stdout.strip()  # fmt: skip
+        print(f"data generated in {time.monotonic() - started:.0f} s: {out}")
 
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toolkit_portal.settings")

@@ -67,9 +67,9 @@ def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
 def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
     """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked.
 
-    Ranking reads every candidate, so candidates are bounded: the newest MAX_RANKED + 1
-    items whose title holds every word, and the newest MAX_RANKED + 1 matches of any kind.
-    A title match therefore always ranks above body matches, however old it is.
+    Ranking reads every candidate, so candidates are bounded (`candidates`). The newest
+    items whose title holds every word are always among them, so a title match ranks
+    above body matches however old it is.
     """
     if full_text():
         words = search_query(query, any_word=any_word)
@@ -79,14 +79,42 @@ def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> Query
         condition = words_in("folded_text", query, any_word=any_word)
         in_title = words_in("folded_title", query)
         rank = words_found(query)
-    newest = [
-        queryset.filter(found).order_by("-pk").values("pk")[: MAX_RANKED + 1]
-        for found in (in_title, condition)
-    ]
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
-    return queryset.filter(Q(pk__in=newest[0]) | Q(pk__in=newest[1])).annotate(
+    return queryset.filter(pk__in=candidates(queryset, condition, in_title)).annotate(
         rank=ExpressionWrapper(rank + title_first, output_field=FloatField())
     )
+
+
+def candidates(queryset: QuerySet, condition: Q, in_title: Q) -> set[int]:
+    """The newest MAX_RANKED + 1 items whose title holds every word, and the newest
+    MAX_RANKED + 1 matches of any kind.
+
+    Each is found the way that is fast for it, whatever the planner guesses: among the
+    newest RECENT items first (words many items use), else through the full-text index
+    (words few items use; ordering by `pk + 0` keeps PostgreSQL from walking the whole
+    table newest first looking for them).
+    """
+    newest = plain(queryset).order_by("-pk").values_list("pk", flat=True)
+    oldest_recent = newest[RECENT - 1 : RECENT].first()  # None: fewer items than RECENT
+    found = set()
+    for wanted in (in_title, condition):
+        rows = plain(queryset).filter(wanted)
+        recent = rows.filter(pk__gte=oldest_recent or 0).order_by("-pk")
+        ids = list(recent.values_list("pk", flat=True)[: MAX_RANKED + 1])
+        if oldest_recent and len(ids) <= MAX_RANKED:
+            through_index = rows.order_by((F("pk") + 0).desc()).values_list("pk", flat=True)
+            ids = list(through_index[: MAX_RANKED + 1])
+        found.update(ids)
+    return found
+
+
+def plain(queryset: QuerySet) -> QuerySet:
+    """The same rows without the translation layer's per-row work (ids and ranks only)."""
+    return QuerySet(model=queryset.model, query=queryset.query.chain())
+
+
+# How many of the newest items are looked through first for the newest matches.
+RECENT = 2000
 
 
 # Added to the rank of an item whose title holds every word: more than any text rank.
@@ -238,7 +266,7 @@ FEW_HITS = 5
 
 def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> list[dict]:
     ranked = [
-        matching(queryset, query, any_word=any_word)
+        plain(matching(queryset, query, any_word=any_word))
         .order_by()
         .values("pk", "rank")
         .annotate(kind=Value(name), some_words=Value(any_word))
