@@ -39,6 +39,7 @@ def render_join(request, form, status=200, *, rate_limited=False):
         "honeypot_field": HONEYPOT_FIELD,
         "started_field": STARTED_FIELD,
         "rate_limited": rate_limited,
+        "blank_form": None if form.is_bound else "blank",  # see {% fragment %}
     }
     return render(request, "signatories/join.html", context, status=status)
 

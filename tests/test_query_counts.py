@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from signatories.models import Signatory
@@ -53,3 +55,44 @@ def test_query_counts_do_not_grow_with_content(client, theme, settings):
     many = {url: queries(client, url) for url in PAGES}
     assert many == few
     assert max(few.values()) <= 9, few
+
+
+def counts_cold_and_warm(client, url):
+    """Queries with every cache empty, then again with the fragments just rendered."""
+    cache.clear()
+    return queries(client, url), queries(client, url)
+
+
+# (every cache empty, fragments kept) with the page cache off: what staff, unique searches,
+# crawlers and everyone after an edit meet. A change here is a change of a page's cost.
+PINNED = {}
+
+
+@pytest.mark.django_db
+def test_query_counts_are_pinned_per_page_type(client, theme, settings):
+    settings.PAGE_CACHE = False
+    add(theme, make_programme(slug="metrotalks"), 0, 15)
+    measured = {url: counts_cold_and_warm(client, url) for url in PAGES}
+    assert measured == PINNED
+
+
+@pytest.mark.django_db
+def test_a_page_from_the_page_cache_costs_no_query(client, theme, django_assert_num_queries):
+    add(theme, make_programme(slug="metrotalks"), 0, 15)
+    for url in PAGES:
+        cache.clear()
+        client.get(url)
+        with django_assert_num_queries(0):
+            assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+@pytest.mark.django_db
+def test_signed_in_staff_pay_only_for_their_session(client, theme, settings, django_user_model):
+    add(theme, make_programme(slug="metrotalks"), 0, 15)
+    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    for url in ["/", "/toolkit/gender-equality/"]:
+        anonymous = Client()
+        settings.PAGE_CACHE = False
+        expected = counts_cold_and_warm(anonymous, url)[1]
+        settings.PAGE_CACHE = True
+        assert queries(client, url) == expected + 2, url  # the session and the user
