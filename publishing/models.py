@@ -122,11 +122,9 @@ class PublishedContent(TracksTranslations):
     # tell readers about what became visible since the last one.
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     # What search reads, kept current on save (publishing/search_vectors.py): vectors on
-    # PostgreSQL, folded text on SQLite.
+    # PostgreSQL; SQLite keeps a full-text table of its own instead.
     search_vector = SearchVectorField(null=True, editable=False)
     title_vector = SearchVectorField(null=True, editable=False)
-    folded_title = models.TextField(blank=True, default="", editable=False)
-    folded_text = models.TextField(blank=True, default="", editable=False)
 
     objects = PublishedQuerySet.as_manager()
 

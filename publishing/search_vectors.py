@@ -5,8 +5,10 @@ save. Querying it is the search app's business; keeping it current is the conten
   each stemmed in its language, and a vector of the titles alone (title matches rank
   first). The text search configurations drop accents (`unaccent`), so "mobilite" finds
   "mobilité".
-- SQLite: the same text folded (lower case, no accents, one space between words), titles
-  apart, for a word-prefix search.
+- SQLite: a full-text table (FTS5, `search_text`) with the titles and the rest of the text
+  in every language, also without accents. Its row id encodes the item: `pk * 8 + kind`.
+
+Both are created by publishing/migrations/0002_accent_insensitive_search.py.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from django.db import connection
 from django.db.models import QuerySet
 
 LANGUAGES = ("en", "fr", "es")
-# PostgreSQL text search configurations, by language: the built-in ones plus `unaccent`
-# (created by publishing/migrations/0002_accent_insensitive_search.py).
 CONFIGS = {"en": "portal_english", "fr": "portal_french", "es": "portal_spanish"}
 WEIGHTS = [("title", "A"), ("summary", "B"), ("body", "C")]
+# The item kinds of SQLite's full-text table, by model label.
+KINDS = {"toolkit.insight": 1, "initiatives.entry": 2}
 NOT_A_WORD = re.compile(r"[\W_]+")
 
 
@@ -31,11 +33,10 @@ def full_text() -> bool:
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, words separated by single spaces, one space either side
-    (so that " word" finds a word that starts with it)."""
+    """Lower case, accents removed, words separated by single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return f" {' '.join(NOT_A_WORD.sub(' ', plain).split())} "
+    return " ".join(NOT_A_WORD.sub(" ", plain).split())
 
 
 def search_vector(fields=WEIGHTS) -> SearchVector:
@@ -53,9 +54,16 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
         return queryset.update(
             search_vector=search_vector(), title_vector=search_vector(WEIGHTS[:1])
         )
-    rows = list(queryset.only(*(f"{f}_{code}" for f, _w in WEIGHTS for code in LANGUAGES)))
-    for row in rows:
-        titles = [getattr(row, f"title_{code}") or "" for code in LANGUAGES]
-        texts = [getattr(row, f"{f}_{code}") or "" for f, _w in WEIGHTS for code in LANGUAGES]
-        row.folded_title, row.folded_text = fold(" ".join(titles)), fold(" ".join(texts))
-    return queryset.model.objects.bulk_update(rows, ["folded_title", "folded_text"], batch_size=500)
+    if connection.vendor != "sqlite":
+        return 0
+    kind = KINDS[queryset.model._meta.label_lower]
+    titles = [f"title_{code}" for code in LANGUAGES]
+    texts = [f"{field}_{code}" for field in ("summary", "body") for code in LANGUAGES]
+    rows = [
+        (pk * 8 + kind, " ".join(filter(None, values[:3])), " ".join(filter(None, values[3:])))
+        for pk, *values in queryset.order_by().values_list("pk", *titles, *texts).iterator()
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM search_text WHERE rowid = %s", [row[:1] for row in rows])
+        cursor.executemany("INSERT INTO search_text (rowid, title, text) VALUES (%s, %s, %s)", rows)
+    return len(rows)

@@ -23,13 +23,14 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, fold, full_text
+from publishing.search_vectors import CONFIGS, KINDS, fold, full_text
 from toolkit.models import Insight
 
 MAX_QUERY_LENGTH = 200
@@ -76,9 +77,9 @@ def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> Query
         condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
         rank = SearchRank(F("search_vector"), words)
     else:
-        condition = words_in("folded_text", query, any_word=any_word)
-        in_title = words_in("folded_title", query)
-        rank = words_found(query)
+        condition = in_search_text(queryset, query, any_word=any_word)
+        in_title = in_search_text(queryset, query, title_only=True)
+        rank = search_text_rank(queryset, query, any_word=any_word)
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
     return queryset.filter(pk__in=candidates(queryset, condition, in_title)).annotate(
         rank=ExpressionWrapper(rank + title_first, output_field=FloatField())
@@ -122,26 +123,31 @@ TITLE_BONUS = 10.0
 MAX_WORDS = 10
 
 
-def words_in(field: str, query: str, *, any_word: bool = False) -> Q:
-    """Every word of `query` (or one) starts a word of the folded `field` (SQLite)."""
-    words = fold(query).split()[:MAX_WORDS]
-    condition = Q(pk__in=[])  # punctuation alone finds nothing
-    for n, word in enumerate(words):
-        found = Q(**{f"{field}__contains": f" {word}"})
-        condition = condition | found if any_word or n == 0 else condition & found
-    return condition
+def search_text_match(query: str, *, any_word: bool = False, title_only: bool = False) -> str:
+    """An FTS5 query (SQLite): every word (or one) as the start of a word."""
+    words = [f'"{word}"*' for word in fold(query).split()[:MAX_WORDS]]
+    match = (" OR " if any_word else " AND ").join(words)
+    return f"title : ({match})" if title_only and match else match
 
 
-def words_found(query: str):
-    """SQLite's rank: each word found counts 1, and 2 more where it is in a title."""
-    return sum(
-        (
-            Case(When(words_in("folded_title", word), then=Value(3.0)), default=Value(0.0))
-            + Case(When(words_in("folded_text", word), then=Value(1.0)), default=Value(0.0))
-            for word in fold(query).split()[:MAX_WORDS]
-        ),
-        Value(0.0),
-    )
+def in_search_text(queryset: QuerySet, query: str, **kwargs) -> Q:
+    """The rows whose entry in SQLite's full-text table matches (search_vectors.py)."""
+    match = search_text_match(query, **kwargs)
+    if not match:
+        return Q(pk__in=[])  # punctuation alone finds nothing
+    kind = KINDS[queryset.model._meta.label_lower]
+    found = "SELECT rowid / 8 FROM search_text WHERE search_text MATCH %s AND rowid %% 8 = %s"
+    return Q(pk__in=RawSQL(found, (match, kind)))  # noqa: S611 - the words are parameters
+
+
+def search_text_rank(queryset: QuerySet, query: str, **kwargs) -> RawSQL:
+    """BM25 over SQLite's full-text table, a title word weighing as ten of the text."""
+    table = queryset.model._meta.db_table
+    kind = KINDS[queryset.model._meta.label_lower]
+    row = f'"{table}"."id" * 8 + %s'
+    score = f"SELECT -bm25(search_text, 10.0, 1.0) FROM search_text WHERE search_text MATCH %s AND rowid = {row}"  # noqa: S608, E501 - a model's table
+    match = search_text_match(query, **kwargs) or '""'
+    return RawSQL(f"COALESCE(({score}), 0.0)", (match, kind))  # noqa: S611 - words are parameters
 
 
 def with_headlines(queryset: QuerySet, query: str) -> QuerySet:

@@ -6,10 +6,10 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0010_search_titles_and_folded_text'),
+        ('initiatives', '0010_search_titles_and_accents'),
         ('media_library', '0002_staff_groups_use_the_library'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('toolkit', '0010_search_titles_and_folded_text'),
+        ('toolkit', '0010_search_titles_and_accents'),
     ]
 
     operations = [

@@ -4,8 +4,14 @@ LANGUAGES = ["english", "french", "spanish"]
 
 
 def create_configurations(apps, schema_editor):
-    """Text search configurations that ignore accents: the built-in ones with `unaccent`
-    before the stemmer. PostgreSQL only; SQLite folds text itself."""
+    """PostgreSQL: text search configurations that ignore accents, the built-in ones with
+    `unaccent` before the stemmer. SQLite: a full-text (FTS5) table that ignores them."""
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5("
+            "title, text, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        return
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
@@ -21,6 +27,8 @@ def create_configurations(apps, schema_editor):
 
 
 def drop_configurations(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_text")
     if schema_editor.connection.vendor != "postgresql":
         return
     for language in LANGUAGES:

@@ -20,7 +20,7 @@ from search.query import clean_query, ranked_hits
 from toolkit.models import Insight
 
 JUDGED = json.loads((Path(__file__).parent / "judged_queries.json").read_text())["queries"]
-REACHED = {"postgresql": 0.87, "sqlite": 0.85}  # 0.876 and 0.852 when made
+REACHED = {"postgresql": 0.87, "sqlite": 0.87}  # 0.876 and 0.871 when made
 
 
 def dcg(grades) -> float:

@@ -6,17 +6,16 @@ from django.db import migrations, models
 
 
 def rebuild(apps, schema_editor):
-    """Accent-free vectors and the titles' own vector (PostgreSQL), folded text (SQLite)."""
+    """Accent-free vectors and the titles' own vector (PostgreSQL), the full-text table (SQLite)."""
     from publishing.search_vectors import rebuild_search_vectors
 
-    rebuild_search_vectors(apps.get_model("initiatives", "Entry").objects.all())
+    rebuild_search_vectors(apps.get_model("toolkit", "Insight").objects.all())
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('publishing', '0002_accent_insensitive_search'),
-        ('initiatives', '0009_first_published_at'),
         ('media_library', '0002_staff_groups_use_the_library'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('toolkit', '0009_first_published_at'),
@@ -24,23 +23,13 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
-            model_name='entry',
-            name='folded_text',
-            field=models.TextField(blank=True, default='', editable=False),
-        ),
-        migrations.AddField(
-            model_name='entry',
-            name='folded_title',
-            field=models.TextField(blank=True, default='', editable=False),
-        ),
-        migrations.AddField(
-            model_name='entry',
+            model_name='insight',
             name='title_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['title_vector'], name='entry_title_vector_gin'),
+            model_name='insight',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['title_vector'], name='insight_title_vector_gin'),
         ),
         migrations.RunPython(rebuild, migrations.RunPython.noop),
     ]
