@@ -52,6 +52,7 @@ def environment() -> dict[str, str]:
         JOIN_MIN_SECONDS="0",  # the load generator fills the form instantly
         JOIN_RATE_LIMIT="100000",
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        DATABASE_CONN_MAX_AGE="60",  # as .env.example and DEPLOY.md set it in production
     )
     return env
 

@@ -1,9 +1,7 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from pagecache.fragments import lazy
-from toolkit.models import Insight
 
 from .forms import EntryFilterForm
 from .models import Entry, Programme
@@ -24,6 +22,7 @@ def programme_detail(request, programme):
     programme = get_object_or_404(Programme.objects.select_related("image"), slug=programme)
     published = Entry.objects.published().filter(programme=programme)
     countries = published.exclude(country="").order_by().values_list("country", flat=True)
+    countries = countries.distinct()
     form = EntryFilterForm(request.GET or None, country_codes=countries)
     entries = form.filter(published) if form.is_bound else published
     page = Paginator(entries.for_listing(), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
@@ -45,7 +44,8 @@ def years_of(entries) -> list[int]:
 
 def entry_page(entry: Entry) -> tuple[str, dict]:
     """The template and context of an entry's page (also for previews of drafts)."""
-    return "initiatives/entry_detail.html", {"entry": entry}
+    insights = entry.insights.published().select_related("theme")
+    return "initiatives/entry_detail.html", {"entry": entry, "related_insights": insights}
 
 
 def programme_page(programme: Programme) -> tuple[str, dict]:
@@ -58,15 +58,10 @@ def programme_page(programme: Programme) -> tuple[str, dict]:
 
 
 def entry_detail(request, programme, entry):
+    # its themes, tags, documents and insights are read by the template, only when its
+    # fragment is not kept
     entry = get_object_or_404(
-        Entry.objects.published()
-        .select_related("programme", "image")
-        .prefetch_related(
-            "themes",
-            "tags",
-            "documents",
-            Prefetch("insights", queryset=Insight.objects.published().select_related("theme")),
-        ),
+        Entry.objects.published().select_related("programme", "image"),
         programme__slug=programme,
         slug=entry,
     )

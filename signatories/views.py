@@ -129,6 +129,7 @@ def group_by_kind(signatories):
 def signatory_list(request):
     approved = Signatory.objects.approved()
     countries = approved.exclude(country="").order_by().values_list("country", flat=True)
+    countries = countries.distinct()
     form = SignatoryFilterForm(request.GET, country_codes=countries)
     signatories = form.filter(approved.only(*PUBLIC_FIELDS))
     page = Paginator(signatories, SIGNATORIES_PER_PAGE).get_page(request.GET.get("page"))

@@ -73,17 +73,15 @@ def theme_detail(request, theme):
 
 def insight_page(insight: Insight) -> tuple[str, dict]:
     """The template and context of an insight's page (also for previews of drafts)."""
-    newer, older = insight.neighbours()
     related = insight.related_entries.published().for_listing()
-    context = {"insight": insight, "theme": insight.theme, "newer": newer, "older": older}
+    context = {"insight": insight, "theme": insight.theme, "neighbours": lazy(insight.neighbours)}
     return "toolkit/insight_detail.html", {**context, "related_entries": related[:RELATED_ENTRIES]}
 
 
 def insight_detail(request, theme, insight):
+    # tags and documents are read by the template, only when its fragment is not kept
     insight = get_object_or_404(
-        Insight.objects.published()
-        .select_related("theme", "image")
-        .prefetch_related("tags", "documents"),
+        Insight.objects.published().select_related("theme", "image"),
         theme__slug=theme,
         slug=insight,
     )
