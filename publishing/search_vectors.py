@@ -6,7 +6,8 @@ save. Querying it is the search app's business; keeping it current is the conten
   first). The text search configurations drop accents (`unaccent`), so "mobilite" finds
   "mobilité".
 - SQLite: a full-text table (FTS5, `search_text`) with the titles and the rest of the text
-  in every language, also without accents. Its row id encodes the item: `pk * 8 + kind`.
+  in every language, also without accents. Its row id encodes the item: `kind << 40 | pk`,
+  so that each kind's rows are one range.
 
 Both are created by publishing/migrations/0002_accent_insensitive_search.py.
 """
@@ -25,6 +26,7 @@ CONFIGS = {"en": "portal_english", "fr": "portal_french", "es": "portal_spanish"
 WEIGHTS = [("title", "A"), ("summary", "B"), ("body", "C")]
 # The item kinds of SQLite's full-text table, by model label.
 KINDS = {"toolkit.insight": 1, "initiatives.entry": 2}
+KIND_SHIFT = 40
 NOT_A_WORD = re.compile(r"[\W_]+")
 
 
@@ -48,6 +50,10 @@ def search_vector(fields=WEIGHTS) -> SearchVector:
     return vector
 
 
+def joined(texts) -> str:
+    return " ".join(text for text in texts if text)
+
+
 def rebuild_search_vectors(queryset: QuerySet) -> int:
     """Refresh what search reads for every row of `queryset`."""
     if full_text():
@@ -60,7 +66,7 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
     titles = [f"title_{code}" for code in LANGUAGES]
     texts = [f"{field}_{code}" for field in ("summary", "body") for code in LANGUAGES]
     rows = [
-        (pk * 8 + kind, " ".join(filter(None, values[:3])), " ".join(filter(None, values[3:])))
+        (kind << KIND_SHIFT | pk, joined(values[:3]), joined(values[3:]))
         for pk, *values in queryset.order_by().values_list("pk", *titles, *texts).iterator()
     ]
     with connection.cursor() as cursor:

@@ -1,8 +1,10 @@
 """Site search across published insights and initiative entries.
 
 On PostgreSQL: full-text search over a weighted tsvector column (title A, summary B,
-body C) with a GIN index, ranked, with highlighted excerpts. On SQLite: a plain
-substring search, so that the default install still finds things.
+body C) with a GIN index, ranked, with highlighted excerpts. On SQLite: its full-text
+table (sqlite_text.py). On both, accents and case do not matter, an item whose title holds
+every word ranks first (candidates.py), and when few items hold every word, items with
+some of them follow.
 """
 
 from __future__ import annotations
@@ -23,20 +25,20 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, KINDS, fold, full_text
+from publishing.search_vectors import CONFIGS, fold, full_text
 from toolkit.models import Insight
 
+from . import candidates as bounds
+from . import sqlite_text
+from .candidates import candidates, plain
+
 MAX_QUERY_LENGTH = 200
-# Ranking reads every candidate's vector, so it is bounded (see `matching`); a search
-# matching more asks for more words.
-MAX_RANKED = 200
 EXCERPT_WORDS = 30
 START, STOP = "\x02", "\x03"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -54,7 +56,7 @@ def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
     rule on both databases: every language's text, whatever the page's language).
     Every word must match, or with `any_word` one of them."""
     if any_word:
-        terms = [(word, "plain") for word in query.split()[:MAX_WORDS]]
+        terms = [(word, "plain") for word in query.split()[: sqlite_text.MAX_WORDS]]
     else:
         terms = [(query, "websearch")]
     result = None
@@ -66,88 +68,35 @@ def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
 
 
 def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
-    """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked.
-
-    Ranking reads every candidate, so candidates are bounded (`candidates`). The newest
-    items whose title holds every word are always among them, so a title match ranks
-    above body matches however old it is.
-    """
-    if full_text():
-        words = search_query(query, any_word=any_word)
-        condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
-        rank = SearchRank(F("search_vector"), words)
-    else:
-        condition = in_search_text(queryset, query, any_word=any_word)
-        in_title = in_search_text(queryset, query, title_only=True)
-        rank = search_text_rank(queryset, query, any_word=any_word)
+    """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked
+    (PostgreSQL; candidates.py says which are ranked)."""
+    words = search_query(query, any_word=any_word)
+    condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
+    titles, found = candidates(queryset, condition, in_title)
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
-    return queryset.filter(pk__in=candidates(queryset, condition, in_title)).annotate(
-        rank=ExpressionWrapper(rank + title_first, output_field=FloatField())
+    return queryset.filter(pk__in={*titles, *found}).annotate(
+        rank=ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
     )
 
 
-def candidates(queryset: QuerySet, condition: Q, in_title: Q) -> set[int]:
-    """The newest MAX_RANKED + 1 items whose title holds every word, and the newest
-    MAX_RANKED + 1 matches of any kind.
-
-    Each is found the way that is fast for it, whatever the planner guesses: among the
-    newest RECENT items first (words many items use), else through the full-text index
-    (words few items use; ordering by `pk + 0` keeps PostgreSQL from walking the whole
-    table newest first looking for them).
-    """
-    newest = plain(queryset).order_by("-pk").values_list("pk", flat=True)
-    oldest_recent = newest[RECENT - 1 : RECENT].first()  # None: fewer items than RECENT
-    found = set()
-    for wanted in (in_title, condition):
-        rows = plain(queryset).filter(wanted)
-        recent = rows.filter(pk__gte=oldest_recent or 0).order_by("-pk")
-        ids = list(recent.values_list("pk", flat=True)[: MAX_RANKED + 1])
-        if oldest_recent and len(ids) <= MAX_RANKED:
-            through_index = rows.order_by((F("pk") + 0).desc()).values_list("pk", flat=True)
-            ids = list(through_index[: MAX_RANKED + 1])
-        found.update(ids)
-    return found
-
-
-def plain(queryset: QuerySet) -> QuerySet:
-    """The same rows without the translation layer's per-row work (ids and ranks only)."""
-    return QuerySet(model=queryset.model, query=queryset.query.chain())
-
-
-# How many of the newest items are looked through first for the newest matches.
-RECENT = 2000
+def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = False):
+    """[(pk, rank), …] of the best matches among the rows of `queryset` (SQLite), at most
+    MAX_RANKED + 1: the newest title matches first, then the newest matches."""
+    enough = 2 * (bounds.MAX_RANKED + 1)  # some may be drafts or in another area
+    model = queryset.model
+    titles = dict(sqlite_text.newest_ranked(model, query, enough, title_only=True))
+    found = dict(sqlite_text.newest_ranked(model, query, enough, any_word=any_word))
+    shown = plain(queryset).filter(pk__in={*titles, *found}).order_by()
+    shown = set(shown.values_list("pk", flat=True))
+    ranked = sorted(
+        ((pk, found.get(pk, score) + TITLE_BONUS) for pk, score in titles.items() if pk in shown),
+        key=lambda hit: -hit[1],
+    ) + [(pk, score) for pk, score in found.items() if pk in shown and pk not in titles]
+    return ranked[: bounds.MAX_RANKED + 1]
 
 
 # Added to the rank of an item whose title holds every word: more than any text rank.
 TITLE_BONUS = 10.0
-MAX_WORDS = 10
-
-
-def search_text_match(query: str, *, any_word: bool = False, title_only: bool = False) -> str:
-    """An FTS5 query (SQLite): every word (or one) as the start of a word."""
-    words = [f'"{word}"*' for word in fold(query).split()[:MAX_WORDS]]
-    match = (" OR " if any_word else " AND ").join(words)
-    return f"title : ({match})" if title_only and match else match
-
-
-def in_search_text(queryset: QuerySet, query: str, **kwargs) -> Q:
-    """The rows whose entry in SQLite's full-text table matches (search_vectors.py)."""
-    match = search_text_match(query, **kwargs)
-    if not match:
-        return Q(pk__in=[])  # punctuation alone finds nothing
-    kind = KINDS[queryset.model._meta.label_lower]
-    found = "SELECT rowid / 8 FROM search_text WHERE search_text MATCH %s AND rowid %% 8 = %s"
-    return Q(pk__in=RawSQL(found, (match, kind)))  # noqa: S611 - the words are parameters
-
-
-def search_text_rank(queryset: QuerySet, query: str, **kwargs) -> RawSQL:
-    """BM25 over SQLite's full-text table, a title word weighing as ten of the text."""
-    table = queryset.model._meta.db_table
-    kind = KINDS[queryset.model._meta.label_lower]
-    row = f'"{table}"."id" * 8 + %s'
-    score = f"SELECT -bm25(search_text, 10.0, 1.0) FROM search_text WHERE search_text MATCH %s AND rowid = {row}"  # noqa: S608, E501 - a model's table
-    match = search_text_match(query, **kwargs) or '""'
-    return RawSQL(f"COALESCE(({score}), 0.0)", (match, kind))  # noqa: S611 - words are parameters
 
 
 def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
@@ -247,7 +196,7 @@ def more_than(hits: list[dict]) -> int:
     """0 if `hits` are all the matches; else how many there are at least (some kind had
     more than MAX_RANKED, and its extra row only says so)."""
     per_kind = Counter(hit["kind"] for hit in hits)
-    capped = sum(1 for count in per_kind.values() if count > MAX_RANKED)
+    capped = sum(1 for count in per_kind.values() if count > bounds.MAX_RANKED)
     return len(hits) - capped if capped else 0
 
 
@@ -271,13 +220,20 @@ FEW_HITS = 5
 
 
 def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> list[dict]:
+    kinds = {name: rows for name, rows in searchable(theme).items() if kind in ("", name)}
+    if not full_text():
+        hits = [
+            {"pk": pk, "rank": rank, "kind": name, "some_words": any_word}
+            for name, rows in kinds.items()
+            for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
+        ]
+        return sorted(hits, key=lambda hit: (-hit["rank"], hit["kind"], hit["pk"]))
     ranked = [
-        plain(matching(queryset, query, any_word=any_word))
+        plain(matching(rows, query, any_word=any_word))
         .order_by()
         .values("pk", "rank")
         .annotate(kind=Value(name), some_words=Value(any_word))
-        for name, queryset in searchable(theme).items()
-        if kind in ("", name)
+        for name, rows in kinds.items()
     ]
     return list(ranked[0].union(*ranked[1:], all=True).order_by("-rank", "kind", "pk"))
 

@@ -11,6 +11,10 @@ def create_configurations(apps, schema_editor):
             "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5("
             "title, text, tokenize = 'unicode61 remove_diacritics 2')"
         )
+        # its rank: BM25 with a word of the title weighing as ten of the text
+        schema_editor.execute(
+            "INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 1.0)')"
+        )
         return
     if schema_editor.connection.vendor != "postgresql":
         return
