@@ -83,6 +83,11 @@ class Entry(PublishedContent, Illustrated, WithDocuments):
             # (SQLite cannot index NULLS LAST, and sorts NULL dates last anyway)
             models.Index(fields=["status", "-date", "-created_at", "slug"], name="entry_newest"),
             models.Index(fields=["status", "published_on", "updated_at"], name="entry_changed"),
+            # a programme page's count and country menu, from the index alone
+            models.Index(
+                fields=["programme", "status", "published_on", "country"],
+                name="entry_programme_countries",
+            ),
             *PublishedContent.Meta.indexes,
         ]
 

@@ -65,14 +65,43 @@ def counts_cold_and_warm(client, url):
 
 # (every cache empty, fragments kept) with the page cache off: what staff, unique searches,
 # crawlers and everyone after an edit meet. A change here is a change of a page's cost.
-PINNED = {}
+PINNED = {
+    "/": (7, 0),
+    "/toolkit/": (2, 0),
+    "/toolkit/gender-equality/": (8, 2),
+    "/toolkit/gender-equality/?page=2": (8, 2),
+    "/toolkit/gender-equality/insight-0/": (6, 1),
+    "/tags/care/": (6, 3),
+    "/initiatives/": (2, 0),
+    "/initiatives/metrotalks/": (6, 3),
+    "/initiatives/metrotalks/?country=PE&year=2021": (6, 3),
+    "/initiatives/metrotalks/entry-0/": (5, 1),
+    "/signatories/": (6, 2),
+    "/signatories/?group=kind": (6, 2),
+    "/signatories/city-profile/": (2, 2),
+    "/signatories/map/": (2, 0),
+    "/search/?q=care": {"sqlite": (8, 8), "postgresql": (9, 9)}[connection.vendor],
+    "/join/": (1, 0),
+    "/toolkit/feed.rss": (2, 2),
+    "/initiatives/feed.atom": (1, 1),
+    "/initiatives/calendar.ics": (1, 1),
+    "/sitemap.xml": (8, 8),
+    "/sitemap-insights.xml": (2, 2),
+    "/data/": (0, 0),
+    "/print/toolkit/": (3, 3),
+    "/fr/toolkit/gender-equality/": (8, 2),
+}
 
 
 @pytest.mark.django_db
 def test_query_counts_are_pinned_per_page_type(client, theme, settings):
     settings.PAGE_CACHE = False
     add(theme, make_programme(slug="metrotalks"), 0, 15)
-    measured = {url: counts_cold_and_warm(client, url) for url in PAGES}
+    Signatory.objects.create(
+        organisation="City profile", slug="city-profile", kind="government", country="PE",
+        status="approved", latitude=-12.05, longitude=-77.04,
+    )  # fmt: skip
+    measured = {url: counts_cold_and_warm(client, url) for url in PINNED}
     assert measured == PINNED
 
 
@@ -87,7 +116,7 @@ def test_a_page_from_the_page_cache_costs_no_query(client, theme, django_assert_
 
 
 @pytest.mark.django_db
-def test_signed_in_staff_pay_only_for_their_session(client, theme, settings, django_user_model):
+def test_signed_in_staff_get_fragments_too(client, theme, settings, django_user_model):
     add(theme, make_programme(slug="metrotalks"), 0, 15)
     client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
     for url in ["/", "/toolkit/gender-equality/"]:
@@ -95,4 +124,5 @@ def test_signed_in_staff_pay_only_for_their_session(client, theme, settings, dja
         settings.PAGE_CACHE = False
         expected = counts_cold_and_warm(anonymous, url)[1]
         settings.PAGE_CACHE = True
-        assert queries(client, url) == expected + 2, url  # the session and the user
+        # no page cache for them, but the same fragments, and nothing reads their session
+        assert queries(client, url) == expected, url
