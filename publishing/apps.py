@@ -7,10 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from jobs.registry import register_chore
-
         from . import lookups
-        from .statistics import refresh_statistics
 
         lookups.register()
-        register_chore("Database statistics refreshed", refresh_statistics, every_seconds=3600)

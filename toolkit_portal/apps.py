@@ -2,10 +2,15 @@ from django.apps import AppConfig
 
 
 class ToolkitPortalConfig(AppConfig):
-    """The project itself: installed only so that its system checks are registered."""
+    """The project itself: installed for its system checks and the database's upkeep."""
 
     name = "toolkit_portal"
     verbose_name = "Metropolitan toolkit portal"
 
     def ready(self):
+        from jobs.registry import register_chore
+        from publishing.statistics import refresh_statistics
+
         from . import checks  # noqa: F401 - registers the checks
+
+        register_chore("Database statistics refreshed", refresh_statistics, every_seconds=3600)
