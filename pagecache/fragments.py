@@ -14,11 +14,17 @@ from .versions import content_version
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
 
-def fragment_key(parts: list) -> str:
-    """Per content version, day (scheduled content appears at midnight) and language."""
+def content_stamp() -> str:
+    """The content version and the day (scheduled content appears at midnight)."""
+    return f"{content_version()}:{timezone.localdate().isoformat()}"
+
+
+def fragment_key(parts: list, stamp: str) -> str:
+    """Per content stamp, language and the given parts. The stamp must be read before the
+    view reads the content (the page cache middleware does, `request.content_stamp`):
+    read after, an edit in between would be kept under the new version."""
     digest = hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
-    day = timezone.localdate().isoformat()
-    return f"fragment:{content_version()}:{day}:{get_language()}:{digest}"
+    return f"fragment:{stamp}:{get_language()}:{digest}"
 
 
 def lazy(function, *args) -> SimpleLazyObject:

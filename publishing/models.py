@@ -11,13 +11,15 @@ from django.core import signing
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from .rendering import render_markdown_translations
-from .search_vectors import rebuild_search_vectors
+from .search_vectors import forget_search_text, rebuild_search_vectors
 from .translation_status import stamp, status, text_fields
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -213,3 +215,9 @@ class ShareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+@receiver(post_delete)
+def forget_deleted_content(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PublishedContent) and not sender._meta.abstract:
+        forget_search_text(instance)

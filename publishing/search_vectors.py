@@ -73,3 +73,12 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
         cursor.executemany("DELETE FROM search_text WHERE rowid = %s", [row[:1] for row in rows])
         cursor.executemany("INSERT INTO search_text (rowid, title, text) VALUES (%s, %s, %s)", rows)
     return len(rows)
+
+
+def forget_search_text(instance) -> None:
+    """Remove a deleted item from SQLite's full-text table (PostgreSQL's vectors go with it)."""
+    if connection.vendor != "sqlite":
+        return
+    row = KINDS[instance._meta.label_lower] << KIND_SHIFT | instance.pk
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_text WHERE rowid = %s", [row])

@@ -83,16 +83,24 @@ def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = Fa
     """[(pk, rank), …] of the best matches among the rows of `queryset` (SQLite), at most
     MAX_RANKED + 1: the newest title matches first, then the newest matches."""
     enough = 2 * (bounds.MAX_RANKED + 1)  # some may be drafts or in another area
-    model = queryset.model
-    titles = dict(sqlite_text.newest_ranked(model, query, enough, title_only=True))
-    found = dict(sqlite_text.newest_ranked(model, query, enough, any_word=any_word))
-    shown = plain(queryset).filter(pk__in={*titles, *found}).order_by()
-    shown = set(shown.values_list("pk", flat=True))
+    titles, found, shown = search_text_candidates(queryset, query, enough, any_word=any_word)
+    if len(shown) <= bounds.MAX_RANKED and enough in (len(titles), len(found)):
+        # most of the newest were left out (another area, drafts): rank every match
+        titles, found, shown = search_text_candidates(queryset, query, None, any_word=any_word)
     ranked = sorted(
         ((pk, found.get(pk, score) + TITLE_BONUS) for pk, score in titles.items() if pk in shown),
         key=lambda hit: -hit[1],
     ) + [(pk, score) for pk, score in found.items() if pk in shown and pk not in titles]
     return ranked[: bounds.MAX_RANKED + 1]
+
+
+def search_text_candidates(queryset: QuerySet, query: str, limit: int | None, **kwargs):
+    """({pk: score} of title matches, {pk: score} of matches, the pks among `queryset`)."""
+    model = queryset.model
+    titles = dict(sqlite_text.newest_ranked(model, query, limit, title_only=True))
+    found = dict(sqlite_text.newest_ranked(model, query, limit, **kwargs))
+    shown = plain(queryset).filter(pk__in={*titles, *found}).order_by()
+    return titles, found, set(shown.values_list("pk", flat=True))
 
 
 # Added to the rank of an item whose title holds every word: more than any text rank.

@@ -15,12 +15,13 @@ from django.db import connection
 from publishing.search_vectors import KIND_SHIFT, KINDS, fold
 
 MAX_WORDS = 10
+ALL = 1 << 62
 NEWEST_RANKED = """
 SELECT rowid - %(first)s, -rank FROM search_text
 WHERE search_text MATCH %(match)s AND rowid BETWEEN COALESCE((
     SELECT rowid FROM search_text
     WHERE search_text MATCH %(match)s AND rowid BETWEEN %(first)s AND %(last)s
-    ORDER BY rowid DESC LIMIT 1 OFFSET %(limit)s
+    ORDER BY rowid DESC LIMIT 1 OFFSET %(oldest)s
   ), %(first)s) AND %(last)s
 ORDER BY rank
 """
@@ -33,13 +34,14 @@ def match_expression(query: str, *, any_word: bool = False, title_only: bool = F
     return f"title : ({match})" if title_only and match else match
 
 
-def newest_ranked(model, query: str, limit: int, **kwargs) -> list[tuple[int, float]]:
-    """[(pk, score), …] of (about) the newest `limit` matches of `model`, best first."""
+def newest_ranked(model, query: str, limit: int | None, **kwargs) -> list[tuple[int, float]]:
+    """[(pk, score), …] of the newest `limit` matches of `model` (None: all), best first."""
     match = match_expression(query, **kwargs)
     if not match:
         return []  # punctuation alone finds nothing
     first = KINDS[model._meta.label_lower] << KIND_SHIFT
     bounds = {"match": match, "first": first, "last": first + (1 << KIND_SHIFT) - 1}
     with connection.cursor() as cursor:
-        cursor.execute(NEWEST_RANKED, {**bounds, "limit": limit})
+        oldest = ALL if limit is None else limit - 1  # past the last match: from the first
+        cursor.execute(NEWEST_RANKED, {**bounds, "oldest": oldest})
         return cursor.fetchall()

@@ -38,6 +38,7 @@ def found(request, data: dict) -> dict:
         context.update(page=page, many=site_search.more_than(hits))
         context["results"] = site_search.results(list(page.object_list), query)
         if page.paginator.count < FEW_RESULTS and (other := did_you_mean(query, get_language())):
-            other_url = f"{reverse('search:search')}?{urlencode({'q': other})}"
+            kept = {name: request.GET[name] for name in ("type", "theme") if request.GET.get(name)}
+            other_url = f"{reverse('search:search')}?{urlencode({'q': other, **kept})}"
             context.update(suggestion=other, suggestion_url=other_url)
     return context

@@ -8,15 +8,18 @@ import difflib
 import re
 from collections import Counter
 
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
+from django.db.models import F
 
+from pagecache.versions import bump_content_version
 from publishing.search_vectors import LANGUAGES, fold, full_text
 
 from .models import Word
 from .query import searchable
 
-WORD = re.compile(r"[^\W\d_]{3,}")
+WORD = re.compile(r"\b[^\W\d_]{3,40}\b")
 SIMILAR_ENOUGH = 0.75  # difflib ratio (SQLite)
 TRIGRAM_SIMILAR_ENOUGH = 0.35  # pg_trgm similarity (PostgreSQL)
 
@@ -33,9 +36,12 @@ def refresh_words() -> int:
                     counts[key] += 1
                     shown.setdefault(key, word)
         rows += [Word(word=shown[k], folded=k, language=code, count=n) for k, n in counts.items()]
+    before = set(Word.objects.values_list("language", "folded"))
     with transaction.atomic():
         Word.objects.all().delete()
         Word.objects.bulk_create(rows, batch_size=1000)
+    if before != {(row.language, row.folded) for row in rows}:
+        bump_content_version()  # kept search pages may offer words that are gone
     return len(rows)
 
 
@@ -55,7 +61,8 @@ def did_you_mean(query: str, language: str) -> str:
 def closest_word(known, word: str) -> str | None:
     if full_text():
         best = (
-            known.annotate(similarity=TrigramSimilarity("folded", word))
+            known.filter(TrigramSimilar(F("folded"), word))  # the % operator: uses the index
+            .annotate(similarity=TrigramSimilarity("folded", word))
             .filter(similarity__gte=TRIGRAM_SIMILAR_ENOUGH)
             .order_by("-similarity", "-count")
             .values_list("word", flat=True)

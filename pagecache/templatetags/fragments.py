@@ -6,8 +6,8 @@ every fragment stale, so a fragment is never older than the last edit. Unlike wh
 fragments are used for every visitor, signed in or not, and with the page cache off.
 
 Rendered each time instead: in previews (`preview_notice` in the context: drafts must
-never be stored), when a key is None (the view found the request invalid: nothing to
-keep), and when the cache is unreachable.
+never be stored), when a key is None or missing from the context (the view found the
+request invalid: nothing to keep), outside a request, and when the cache is unreachable.
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ class FragmentNode(template.Node):
         self.nodelist, self.keys = nodelist, keys
 
     def render(self, context):
-        parts = [key.resolve(context) for key in self.keys]
-        if context.get("preview_notice") or None in parts:
+        parts = [key.resolve(context, ignore_failures=True) for key in self.keys]
+        stamp = getattr(context.get("request"), "content_stamp", None)
+        if context.get("preview_notice") or None in parts or stamp is None:
             return self.nodelist.render(context)
+        key = fragment_key(parts, stamp)
         try:
-            key = fragment_key(parts)
             stored = cache.get(key)
         except Exception:  # the cache is down: render the fragment
             logger.warning("Fragment cache unavailable", exc_info=True)

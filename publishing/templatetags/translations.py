@@ -36,5 +36,6 @@ def stale_translation_notice(context, obj):
     )
     if not stale:
         return {"stale": False}
-    english_url = translate_url(context["request"].get_full_path(), settings.LANGUAGE_CODE)
+    # the path alone: the notice may be kept in a fragment shared by every visitor
+    english_url = translate_url(context["request"].path, settings.LANGUAGE_CODE)
     return {"stale": True, "changed": obj.english_changed_at, "english_url": english_url}

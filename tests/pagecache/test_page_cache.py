@@ -200,8 +200,8 @@ def test_previews_and_shared_drafts_are_never_stored_in_or_served_from_the_cache
     from django.core.cache import cache
     from django.test import RequestFactory
 
+    from pagecache.fragments import content_stamp
     from pagecache.middleware import page_key
-    from pagecache.versions import content_version
     from publishing.services import share_link_create
 
     draft = make_insight(theme=theme, title="Private draft", status="draft")
@@ -213,7 +213,28 @@ def test_previews_and_shared_drafts_are_never_stored_in_or_served_from_the_cache
         response = admin_client.get(preview)
         assert response.status_code == 200 and "X-Page-Cache" not in response
     for url in [shared, preview]:
-        assert cache.get(page_key(RequestFactory().get(url), content_version())) is None
+        assert cache.get(page_key(RequestFactory().get(url), content_stamp())) is None
     draft.title_en = "Edited draft"
     draft.save()
     assert "Edited draft" in client.get(shared).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_fragment_is_kept_under_the_version_read_before_the_view(client, theme, monkeypatch):
+    """An edit committed while a page renders must not be kept as the new version's."""
+    from pagecache.versions import bump_content_version
+
+    make_insight(theme=theme, title="Before the edit", slug="edited")
+    from django.shortcuts import render
+
+    def render_then_edit(*args, **kwargs):
+        bump_content_version()  # the edit lands after the view read the old rows
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr("toolkit.views.render", render_then_edit)
+    assert "Before the edit" in get(client, "/toolkit/gender-equality/").content.decode()
+    monkeypatch.undo()
+    # changed without telling the cache: only a fragment kept under the new version
+    # (wrongly, with the old text) could still show the old title
+    Insight.objects.filter(slug="edited").update(title_en="After the edit")
+    assert "After the edit" in get(client, "/toolkit/gender-equality/").content.decode()

@@ -242,3 +242,35 @@ def test_accents_and_case_do_not_matter(client, theme, words):
     body = client.get("/fr/search/", {"q": words}).content.decode()
     assert "/walking-first/" in body
     assert "/unrelated/" not in body  # "velo" is not the middle of "développer"
+
+
+@pytest.mark.django_db
+def test_a_filtered_search_finds_older_matches_behind_newer_ones_elsewhere(
+    client, theme, monkeypatch
+):
+    monkeypatch.setattr("search.candidates.MAX_RANKED", 3)
+    other = make_theme(title="Public space and housing", slug="public-space-and-housing")
+    make_insight(theme=theme, title="Shared plots", slug="plots-here", body="Shared gardens.")
+    for n in range(12):
+        make_insight(theme=other, title=f"Courtyard {n}", slug=f"elsewhere-{n}",
+                     body="Gardens in courtyards.")  # fmt: skip
+    assert titles(client, q="gardens", theme=theme.slug) == ["Shared plots"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ["𞤀", "½", "AND", "NOT near", '"', "*", "title:x", "^", "日本"])
+def test_words_the_full_text_syntax_reserves_are_plain_words(client, theme, q):
+    make_insight(theme=theme, title="Near and not far", slug="near")
+    assert client.get("/search/", {"q": q}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_deleted_item_leaves_the_search_index(client, theme):
+    insight = make_insight(theme=theme, title="Ephemeral kiosks", slug="kiosks")
+    assert titles(client, q="kiosks") == ["Ephemeral kiosks"]
+    insight.delete()
+    assert titles(client, q="kiosks") == []
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_text WHERE search_text MATCH 'kiosks'")
+            assert cursor.fetchone()[0] == 0
