@@ -39,7 +39,8 @@ def refresh_words() -> int:
     before = set(Word.objects.values_list("language", "folded"))
     with transaction.atomic():
         Word.objects.all().delete()
-        Word.objects.bulk_create(rows, batch_size=1000)
+        # another worker may be rebuilding the same list at the same moment
+        Word.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     if before != {(row.language, row.folded) for row in rows}:
         bump_content_version()  # kept search pages may offer words that are gone
     return len(rows)

@@ -64,7 +64,14 @@ class Command(BaseCommand):
             last = self.chores_done_at.get(chore.name)
             if last is not None and time.monotonic() - last < chore.every_seconds:
                 continue
-            done = chore.run()
+            try:
+                done = chore.run()
+            except (OperationalError, InterfaceError):
+                raise  # the database is away: the whole pass waits and tries again
+            except Exception:  # one chore's fault must not stop the queues or the others
+                logger.exception("Chore failed, trying again in %s s: %s", chore.every_seconds,
+                                 chore.name)  # fmt: skip
+                done = 0
             self.chores_done_at[chore.name] = time.monotonic()
             if done:
                 self.stdout.write(f"{chore.name}: {done}")
