@@ -24,6 +24,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
@@ -61,8 +62,19 @@ def cacheable_response(request, response) -> bool:
 
 
 def page_key(request, stamp: str) -> str:
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    # "Host.", "host" and "HOST" are one site: one key (split_domain_port lowers the name
+    # and drops the trailing dot).
+    domain, port = split_domain_port(request.get_host())
+    address = f"{request.scheme}://{domain}:{port}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{stamp}:{digest}"
+
+
+def carries_visitor_tokens(request, response) -> bool:
+    """A CSRF token or a time stamp made for this visitor: no shared cache may keep it."""
+    return bool(getattr(response, "page_cache_holes", ())) or bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
 
 
 def probe(request) -> bool:
@@ -77,6 +89,12 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.serve(request)
+        if carries_visitor_tokens(request, response):
+            patch_cache_control(response, private=True)
+        return response
+
+    def serve(self, request):
         if probe(request):
             return self.get_response(request)
         try:  # read before the view reads any content: fragments are keyed by it too
@@ -126,5 +144,7 @@ class AnonymousPageCacheMiddleware:
         if etag:
             response["ETag"] = etag
         response["X-Page-Cache"] = "hit"
-        patch_cache_control(response, public=True, max_age=0)
+        response.page_cache_holes = stored["holes"]
+        if not stored["holes"]:
+            patch_cache_control(response, public=True, max_age=0)
         return response

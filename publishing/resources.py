@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from taggit.models import Tag
 
+from .spreadsheets import safe_cell, unsafe_cell
+
 
 class BadCell(ValueError):
     """A cell the import refuses; its message is shown to staff in the dry run."""
@@ -89,12 +91,18 @@ class PublishedContentResource(resources.ModelResource):
         clean_model_instances = True
         skip_html_diff = False
 
+    def export_field(self, field, instance, **kwargs):
+        # Every cell as text, and none a spreadsheet would run as a formula (CSV and XLSX).
+        return safe_cell(super().export_field(field, instance, **kwargs))
+
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
             if isinstance(value, str) and "\x00" in value:
                 raise BadCell(
                     _("The column “%(column)s” holds a NUL character.") % {"column": column}
                 )
+            if isinstance(value, str):
+                row[column] = unsafe_cell(value)
 
     def save_instance(self, instance, is_create, row, **kwargs):
         # Each imported item keeps a version, like an edit in the admin.

@@ -47,9 +47,12 @@ reversion.register(Signatory, follow=())
 
 @admin.register(Signatory)
 class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
-    list_display = ["organisation", "status", "kind", "country", "city", "submitted_at"]
+    list_display = [
+        "organisation", "status", "possible_duplicate", "kind", "country", "city", "submitted_at",
+    ]  # fmt: skip
     list_filter = [
         "status",
+        "possible_duplicate",
         "kind",
         "region",
         CountryInUseFilter,
@@ -65,10 +68,15 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
     ]
     actions = ["approve", "decline", "export_csv", "export_personal_data", "erase_contact"]
     filter_horizontal = ["themes"]
+
+    def view_on_site(self, signatory):
+        """Only approved signatories have a public page to view."""
+        return signatory.get_absolute_url() if signatory.public else None
+
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
         "status", "region", "slug", "language", "consent_at", "consent_version",
-        "contact_erased_at", "submitted_at", "reviewed_at", "reviewed_by",
+        "contact_erased_at", "submitted_at", "reviewed_at", "reviewed_by", "possible_duplicate",
     ]  # fmt: skip
     inlines = [NotificationInline]
 
@@ -99,7 +107,15 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             ),
             (
                 _("Review"),
-                {"fields": ["status", "submitted_at", "reviewed_at", "reviewed_by"]},
+                {
+                    "fields": [
+                        "status",
+                        "possible_duplicate",
+                        "submitted_at",
+                        "reviewed_at",
+                        "reviewed_by",
+                    ]  # fmt: skip
+                },
             ),
         ]
         if can_see_contacts(request):
@@ -164,7 +180,7 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             self.message_user(
                 request,
                 _("Not approved, because the same institution or contact already has an "
-                  "active request: %s") % ", ".join(refused),
+                  "approved request: %s") % ", ".join(refused),
                 messages.WARNING,
             )  # fmt: skip
 

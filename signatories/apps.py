@@ -15,7 +15,9 @@ class SignatoriesConfig(AppConfig):
         from publishing.loading import Loader, register_loader
         from publishing.sections import register_section
 
-        from .models import Commitment, Milestone, ReportedTotal, Signatory
+        from .address_requests import answer_address_requests, register_address_handler
+        from .models import AddressRequest, Commitment, Milestone, ReportedTotal, Signatory
+        from .profile_updates import update_link_answer
         from .sections import theme_commitments
         from .services import (
             PERSONAL_FIELDS,
@@ -37,7 +39,14 @@ class SignatoriesConfig(AppConfig):
             weak=False,
         )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
+        register_queue("Requests by email address answered", answer_address_requests)
         register_queue("Notifications sent", deliver_due_notifications)
+        register_address_handler("update_link", update_link_answer)
+        register_chore(
+            "Failed requests by email address forgotten",
+            AddressRequest.forget_stale,
+            every_seconds=3600,
+        )
         register_chore(
             "Declined requests' contact details erased",
             declined_contacts_erase,

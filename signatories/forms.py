@@ -7,11 +7,11 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db.models.functions import Lower
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lib.addresses import normalise_email
 from publishing.forms import CountryFilterField, countries_among
 from toolkit.forms import ThemeFilterField
 from toolkit.models import Theme
@@ -25,11 +25,6 @@ STARTED_FIELD = "started"
 STARTED_SALT = "signatories.join.started"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-DUPLICATE_MESSAGE = _(
-    "We already have a request from this institution or this contact address, and it is "
-    "being reviewed or has been approved. There is no need to send it again: the policy "
-    "officer will be in touch."
-)
 TOO_FAST_MESSAGE = _(
     "Please check your details once more and send the form again. (It was sent faster "
     "than a person usually can, which is how we keep automated spam out.)"
@@ -55,27 +50,18 @@ def country_choices():
 
 
 ALREADY_JOINED = _("Already joined? {} has a similar name and has joined the call.")
-BEING_REVIEWED = _(
-    "A request with a similar name is being reviewed; if it is yours, there is no need to "
-    "send it again."
-)
 ANOTHER_ONE = _("If your institution is another one, tick the box below and send the form again.")
 
 
 def already_joined_message(similar: list[Signatory]) -> str:
-    """What the applicant may know: approved institutions (public, linked), and only that
-    a request with a similar name is being reviewed."""
-    approved = [s for s in similar if s.status == Signatory.Status.APPROVED and s.slug]
-    parts = []
-    if approved:
-        links = format_html_join(
-            ", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.organisation) for s in approved)
-        )
-        parts.append(format_html(str(ALREADY_JOINED), links))
-    if len(approved) < len(similar):
-        parts.append(BEING_REVIEWED)
-    parts.append(ANOTHER_ONE)
-    return format_html_join(" ", "{}", ((part,) for part in parts))
+    """Public signatories with a similar name, linked: all the applicant may learn.
+
+    Pending requests are never named nor hinted at: the answer would tell a stranger who
+    has asked to join."""
+    links = format_html_join(
+        ", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.organisation) for s in similar)
+    )
+    return format_html("{} {}", format_html(str(ALREADY_JOINED), links), ANOTHER_ONE)
 
 
 class JoinForm(forms.ModelForm):
@@ -138,7 +124,6 @@ class JoinForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.similar: list[Signatory] = []
         for name in self.required_fields:
             self.fields[name].required = True
         self.fields["kind"].choices = [("", _("Choose one…")), *Signatory.Kind.choices]
@@ -156,10 +141,11 @@ class JoinForm(forms.ModelForm):
         elapsed = seconds_since(self.data.get(STARTED_FIELD, ""))
         return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
 
-    def is_duplicate_request(self) -> bool:
-        return self.has_error(NON_FIELD_ERRORS, "duplicate") or self.has_error(
-            NON_FIELD_ERRORS, "similar"
-        )
+    def resembles_a_signatory(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, "similar")
+
+    def clean_contact_email(self) -> str:
+        return normalise_email(self.cleaned_data["contact_email"])
 
     def clean(self):
         if self.sent_too_fast():
@@ -170,25 +156,13 @@ class JoinForm(forms.ModelForm):
                 keep_newlines = name == "message"
                 value = CONTROL_CHARACTERS.sub("", value)
                 cleaned[name] = value if keep_newlines else " ".join(value.split())
-        if self.is_duplicate(cleaned):
-            raise forms.ValidationError(DUPLICATE_MESSAGE, code="duplicate")
         if cleaned.get("organisation") and not cleaned.get("confirm_new"):
-            self.similar = similar_requests(cleaned["organisation"], cleaned.get("country", ""))
-            if self.similar:
-                raise forms.ValidationError(already_joined_message(self.similar), code="similar")
-        return cleaned
-
-    def is_duplicate(self, cleaned) -> bool:
-        active = Signatory.objects.active()
-        organisation, country = cleaned.get("organisation"), cleaned.get("country")
-        email = cleaned.get("contact_email")
-        if organisation and country:
-            same_institution = active.annotate(org=Lower("organisation")).filter(
-                org=organisation.lower(), country=country
+            similar = similar_requests(
+                cleaned["organisation"], cleaned.get("country", ""), public_only=True
             )
-            if same_institution.exists():
-                return True
-        return bool(email) and active.filter(contact_email__iexact=email).exists()
+            if similar:
+                raise forms.ValidationError(already_joined_message(similar), code="similar")
+        return cleaned
 
     def signatory_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}

@@ -8,13 +8,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.addresses import NormalisedEmailField
 from toolkit.models import Theme
 
 from .models import Commitment, Signatory
 
 
 class UpdateLinkRequestForm(forms.Form):
-    email = forms.EmailField(
+    email = NormalisedEmailField(
         label=_("The email address we have for your institution"),
         max_length=254,
         help_text=_("The one used to join the call. We send a link to change the profile."),

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from lib.addresses import normalise_email
 from toolkit.models import Theme
 
 from . import emails
@@ -48,8 +49,8 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
     """Email a link if `email` is the signatory's contact address; True if one was sent.
 
     The caller answers the same either way: nobody learns who is registered."""
-    contact = signatory.contact_email.strip().lower()
-    if not signatory.public or not contact or email.strip().lower() != contact:
+    contact = signatory.contact_email
+    if not signatory.public or not contact or normalise_email(email) != contact:
         return False
     secret = secrets.token_urlsafe(32)
     hours = settings.UPDATE_LINK_HOURS
@@ -71,6 +72,13 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
             context={"update_url": url, "hours": hours},
         )
     return True
+
+
+def update_link_answer(email: str, payload: dict[str, Any]) -> None:
+    """The worker's half of "Update this profile" (see address_requests.py)."""
+    signatory = Signatory.objects.filter(pk=payload.get("signatory")).first()
+    if signatory is not None:
+        update_link_request(signatory=signatory, email=email)
 
 
 def update_link_open(token: str) -> UpdateLink:

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from . import profile_updates
+from .address_requests import address_request_queue
 from .models import Commitment, Milestone, Signatory, UpdateLink
 from .profile_forms import ProfileUpdate, UpdateLinkRequestForm
 from .ratelimit import over_limit
@@ -80,7 +81,9 @@ def request_update_link(request, slug):
     if over_limit(request, scope="update-link", limit=limit, window=3600):
         context["rate_limited"] = True
         return render(request, "signatories/update_request.html", context, status=429)
-    profile_updates.update_link_request(signatory=signatory, email=form.cleaned_data["email"])
+    address_request_queue(
+        kind="update_link", email=form.cleaned_data["email"], payload={"signatory": signatory.pk}
+    )
     return render(request, "signatories/update_request_sent.html", context)
 
 

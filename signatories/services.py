@@ -15,10 +15,11 @@ from toolkit.models import Theme
 
 from . import emails
 from .models import PRIVACY_NOTICE_VERSION, Notification, ReportedTotal, Signatory
+from .similar import similar_requests
 
 
 class DuplicateRequest(Exception):
-    """The institution or the contact already has a pending or approved request."""
+    """Approving would make two approved requests for one institution or contact address."""
 
 
 def signatory_submit(
@@ -26,9 +27,8 @@ def signatory_submit(
 ) -> Signatory:
     """Store a join request and queue its two emails, in one transaction.
 
-    Raises DuplicateRequest when the database already holds an active request for the
-    same organisation and country or the same contact email (even one committed by a
-    concurrent request a moment ago).
+    A request like a pending or approved one is stored all the same, marked as a possible
+    duplicate for the officer: refusing it would tell anyone who has asked to join.
     """
     signatory = Signatory(
         **fields,
@@ -38,14 +38,26 @@ def signatory_submit(
         status=Signatory.Status.PENDING,
     )
     signatory.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            signatory.save()
-            signatory.themes.set(themes)
-            emails.enqueue_new_request(signatory)
-    except IntegrityError as error:
-        raise DuplicateRequest from error
+    signatory.possible_duplicate = looks_like_an_earlier_request(signatory)
+    with transaction.atomic():
+        signatory.save()
+        signatory.themes.set(themes)
+        emails.enqueue_new_request(signatory)
     return signatory
+
+
+def looks_like_an_earlier_request(signatory: Signatory) -> bool:
+    same = Signatory.objects.active().like(
+        organisation=signatory.organisation,
+        country=str(signatory.country),
+        email=signatory.contact_email,
+    )
+    # Both asked every time: the request takes as long whatever the answer.
+    found_same, found_similar = (
+        same.exists(),
+        similar_requests(signatory.organisation, str(signatory.country)),
+    )
+    return found_same or bool(found_similar)
 
 
 def signatory_review(

@@ -25,14 +25,15 @@ def plain(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_name.lower()).split())
 
 
-def similar_requests(name: str, country: str) -> list[Signatory]:
-    """Pending and approved requests in `country` (or with none) with a name like `name`,
-    most alike first: the same name in another country is another institution."""
-    active = (
-        Signatory.objects.active()
-        .filter(country__in=[country, ""])
-        .only("organisation", "slug", "status")
-    )
+def similar_requests(name: str, country: str, *, public_only: bool = False) -> list[Signatory]:
+    """Pending and approved requests (or only public signatories) in `country` (or with
+    none) with a name like `name`, most alike first: the same name in another country is
+    another institution."""
+    if public_only:
+        requests = Signatory.objects.approved().exclude(slug="")
+    else:
+        requests = Signatory.objects.active()
+    active = requests.filter(country__in=[country, ""]).only("organisation", "slug", "status")
     if not plain(name):
         return []
     if connection.vendor == "postgresql":

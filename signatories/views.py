@@ -13,7 +13,6 @@ from toolkit.models import Theme
 
 from . import services
 from .forms import (
-    DUPLICATE_MESSAGE,
     HONEYPOT_FIELD,
     STARTED_FIELD,
     JoinForm,
@@ -64,20 +63,18 @@ def join(request):
     if form.is_bot():
         logger.info("Join form honeypot filled: request dropped")
         return redirect("signatories:thanks")
-    # Refused forms come back with their errors and everything typed.
-    if not form.is_valid():
-        return render_join(request, form, status=409 if form.is_duplicate_request() else 400)
+    # Every submission counts, valid or not, so the form cannot be asked without limit.
     if join_over_limit(request):
         return render_join(request, form, status=429, rate_limited=True)
-    try:
-        services.signatory_submit(
-            fields=form.signatory_fields(),
-            themes=form.cleaned_data["themes"],
-            language=get_language() or settings.LANGUAGE_CODE,
-        )
-    except services.DuplicateRequest:
-        form.add_error(None, DUPLICATE_MESSAGE)
-        return render_join(request, form, status=409)
+    # Refused forms come back with their errors and everything typed. 409 only names
+    # public signatories with a similar name: nothing tells who else has asked to join.
+    if not form.is_valid():
+        return render_join(request, form, status=409 if form.resembles_a_signatory() else 400)
+    services.signatory_submit(
+        fields=form.signatory_fields(),
+        themes=form.cleaned_data["themes"],
+        language=get_language() or settings.LANGUAGE_CODE,
+    )
     return redirect("signatories:thanks")
 
 

@@ -10,11 +10,13 @@ class SubscriptionsConfig(AppConfig):
     def ready(self):
         from jobs.registry import register_chore
         from publishing.sections import register_section
+        from signatories.address_requests import register_address_handler
 
         from .digests import digests_queue
         from .sections import follow_programme, follow_theme
-        from .services import stale_subscriptions_erase
+        from .services import stale_subscriptions_erase, subscription_answer
 
+        register_address_handler("subscribe", subscription_answer)
         follow = "subscriptions/follow_section.html"
         register_section("theme", follow, follow_theme, order=10)
         register_section("programme", follow, follow_programme, order=10)

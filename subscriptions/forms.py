@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Programme
+from lib.addresses import NormalisedEmailField
 from signatories.forms import HONEYPOT_FIELD, STARTED_FIELD, TOO_FAST_MESSAGE, seconds_since
 from toolkit.models import Theme
 
@@ -44,7 +45,7 @@ class PreferencesForm(forms.Form):
 
 
 class SubscribeForm(PreferencesForm):
-    email = forms.EmailField(label=_("Your email address"), max_length=254)
+    email = NormalisedEmailField(label=_("Your email address"), max_length=254)
     consent = forms.BooleanField(
         label=_("I agree that Metropolis keeps this address and my choices to send me these "
                 "emails, as the privacy notice says."),
@@ -68,3 +69,10 @@ class SubscribeForm(PreferencesForm):
     def choices(self) -> dict:
         keys = ("everything", "themes", "programmes", "rhythm", "language")
         return {key: self.cleaned_data[key] for key in keys}
+
+    def choices_as_data(self) -> dict:
+        """The choices as JSON can keep them (areas and programmes by id)."""
+        choices = self.choices()
+        for key in ("themes", "programmes"):
+            choices[key] = sorted(item.pk for item in choices[key])
+        return choices

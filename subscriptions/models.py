@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Programme
+from lib.addresses import normalise_email
 from signatories.models import Notification
 from toolkit.models import Theme
 
@@ -64,6 +65,10 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rhythm_display()} ({self.get_language_display()})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

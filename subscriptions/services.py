@@ -9,11 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.utils import timezone, translation
 
+from initiatives.models import Programme
+from lib.addresses import normalise_email
 from signatories.emails import new_message_id, render_email
 from signatories.models import Notification
+from toolkit.models import Theme
 
 from .links import CONFIRM_DAYS, absolute_link
 from .models import NOTICE_VERSION, Subscription, SubscriptionEmail, new_secret
@@ -67,21 +69,26 @@ def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
     }
 
 
+def subscription_answer(email: str, payload: dict[str, Any]) -> None:
+    """The worker's half of a sign-up (signatories/address_requests.py): the page answered
+    the same whatever the address, and only here does what follows depend on it."""
+    choices = {
+        **payload,
+        "themes": list(Theme.objects.filter(pk__in=payload["themes"])),
+        "programmes": list(Programme.objects.filter(pk__in=payload["programmes"])),
+    }
+    subscription_request(email=email, choices=choices)
+
+
 def subscription_request(*, email: str, choices: dict[str, Any]) -> None:
-    """Ask for a subscription. What happens depends on the address, but the caller answers
-    the same every time: nobody learns from the page who is subscribed."""
+    """Ask for a subscription: confirm a new address, remind a subscribed one."""
     with contextlib.suppress(IntegrityError):  # the same address twice at once: one stands
-        request_once(email, choices)
+        request_once(normalise_email(email), choices)
 
 
 def request_once(email: str, choices: dict[str, Any]) -> None:
     with transaction.atomic():
-        existing = (
-            Subscription.objects.select_for_update()
-            .annotate(address=Lower("email"))
-            .filter(address=email.lower())
-            .first()
-        )
+        existing = Subscription.objects.select_for_update().filter(email=email).first()
         if existing is not None and existing.is_active:
             # Preferences change only through links sent to the address itself.
             enqueue_email(

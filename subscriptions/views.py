@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from signatories.address_requests import address_request_queue
 from signatories.forms import HONEYPOT_FIELD, STARTED_FIELD, started_token
 from signatories.ratelimit import over_limit
 
@@ -38,7 +39,9 @@ def subscribe(request):
     limit = settings.SUBSCRIBE_RATE_LIMIT
     if over_limit(request, scope="subscribe", limit=limit, window=3600):
         return subscribe_page(request, form, status=429, rate_limited=True)
-    services.subscription_request(email=form.cleaned_data["email"], choices=form.choices())
+    address_request_queue(
+        kind="subscribe", email=form.cleaned_data["email"], payload=form.choices_as_data()
+    )
     return render(request, "subscriptions/check_inbox.html")
 
 

@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "toolkit_portal.middleware.RejectNullCharactersMiddleware",
+    "toolkit_portal.middleware.RefuseUnreadableRequestsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -109,6 +109,12 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 # A connection kept open across requests is checked first, so the portal recovers by
 # itself after the database restarts.
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction that reads then writes takes the write lock at once and waits for it
+    # (up to the timeout) instead of failing with "database is locked" under concurrency.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20)
+    )
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Whole anonymous pages are cached (pagecache/); off, every request renders its page,
@@ -277,10 +283,12 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every 
 AXES_VERBOSE = False  # no banner on every command; lockouts are still logged
 
 # Spreadsheet import and export (django-import-export): importing needs the right to
-# change the content, exporting the right to view it; no formula runs on export.
+# change the content, exporting the right to view it. No formula runs on export: the
+# resources write every cell as text behind an apostrophe where a formula could start
+# (publishing/resources.py); the library's own escaping drops only one "=".
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Signatories update their profile through an emailed link valid this many hours; asking

@@ -44,6 +44,12 @@ urlpatterns = [
         admin.site.admin_view(staff_dashboard),
         name="staff_dashboard",
     ),
+    # Before the admin's own: "View on site" that never fails on an item with no page.
+    path(
+        f"{settings.ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.view_on_site),
+        name="view_on_site",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

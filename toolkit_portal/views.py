@@ -5,11 +5,14 @@ import sys
 
 import psycopg2
 from django.conf import settings
+from django.contrib.contenttypes import views as contenttype_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from initiatives.models import Entry
@@ -87,6 +90,15 @@ DATABASE_UNAVAILABLE = (
     sqlite3.OperationalError,
     sqlite3.InterfaceError,
 )
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "View on site", answering one 404 for a missing item and for an item
+    with no public page (a pending request), never a server error."""
+    try:
+        return contenttype_views.shortcut(request, content_type_id, object_id)
+    except (Http404, NoReverseMatch, ValueError) as error:
+        raise Http404(_("This item has no public page.")) from error
 
 
 def database_unavailable(error: BaseException | None) -> bool:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from jobs.models import QueuedJob
+from lib.addresses import normalise_email
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
@@ -42,8 +43,14 @@ class SignatoryQuerySet(models.QuerySet):
         return self.order_by(*order, Lower("organisation"), "pk")
 
     def active(self) -> SignatoryQuerySet:
-        """Requests that block a second request for the same institution or email."""
+        """Pending and approved requests: a new one like them is a possible duplicate."""
         return self.filter(status__in=ACTIVE_STATUSES)
+
+    def like(self, *, organisation: str, country: str, email: str) -> SignatoryQuerySet:
+        """Requests for the same institution (name and country) or the same contact address."""
+        same_institution = Q(org=organisation.lower(), country=country)
+        same_contact = Q(contact_email=email) if email else Q(pk__in=[])
+        return self.annotate(org=Lower("organisation")).filter(same_institution | same_contact)
 
 
 class Signatory(models.Model):
@@ -137,6 +144,15 @@ class Signatory(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    possible_duplicate = models.BooleanField(
+        _("possible duplicate"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "When it was sent, another pending or approved request had the same contact "
+            "address, or the same or a similar institution name in the same country."
+        ),
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -157,16 +173,18 @@ class Signatory(models.Model):
             models.UniqueConstraint(
                 "slug", condition=~Q(slug=""), name="signatory_profile_address_unique"
             ),
+            # Pending duplicates are kept for the officer (refusing them would tell anyone
+            # who is registered); two approved requests for one institution never are.
             models.UniqueConstraint(
                 Lower("organisation"),
                 "country",
-                condition=Q(status__in=ACTIVE_STATUSES),
-                name="one_active_request_per_organisation_and_country",
+                condition=Q(status="approved"),
+                name="one_approved_request_per_organisation_and_country",
             ),
             models.UniqueConstraint(
                 Lower("contact_email"),
-                condition=Q(status__in=ACTIVE_STATUSES) & ~Q(contact_email=""),
-                name="one_active_request_per_contact_email",
+                condition=Q(status="approved") & ~Q(contact_email=""),
+                name="one_approved_request_per_contact_email",
             ),
         ]
         indexes = [
@@ -181,6 +199,7 @@ class Signatory(models.Model):
         region = region_of(self.country.code if self.country else "")
         self.region = region.value if region else ""
         self.profile_html = render_markdown(self.profile)
+        self.contact_email = normalise_email(self.contact_email)
         if self.status == self.Status.APPROVED and not self.slug:
             self.slug = self.free_slug()
         if kwargs.get("update_fields") is not None:

@@ -74,15 +74,17 @@ def test_decline_action_queues_the_decline_email_once(admin_client):
 
 
 @pytest.mark.django_db
-def test_approving_a_declined_duplicate_is_refused_with_a_warning(admin_client):
+def test_approving_a_second_request_of_an_approved_institution_is_refused_with_a_warning(
+    admin_client,
+):
     old = make_signatory(status="declined")
-    make_signatory(contact_email="new@x.example")  # same institution, asked again
+    make_signatory(contact_email="new@x.example", status="approved")  # asked again, approved
 
     response = admin_client.post(
         CHANGELIST, {"action": "approve", "_selected_action": [old.pk]}, follow=True
     )
 
-    assert "already has an active request" in response.content.decode()
+    assert "already has an approved request" in response.content.decode()
     old.refresh_from_db()
     assert old.status == "declined"
 

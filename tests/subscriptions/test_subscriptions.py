@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from signatories.address_requests import answer_address_requests
 from signatories.models import Notification
 from subscriptions.models import Subscription
 from tests.factories import make_insight, make_theme
@@ -27,9 +28,12 @@ def areas(db):
 
 
 def subscribe(client, *themes, email=READER, **fields):
+    """Sign up, and let the worker answer the request as it would a moment later."""
     data = {"email": email, "themes": [t.pk for t in themes], "rhythm": "weekly", "language": "en",
             "consent": "on", "started": started_seconds_ago(), **fields}  # fmt: skip
-    return client.post("/subscribe/", data)
+    response = client.post("/subscribe/", data)
+    answer_address_requests()
+    return response
 
 
 def deliver():

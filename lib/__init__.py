@@ -1,0 +1,1 @@
+"""Generic helpers with no portal meaning, below every app (healthchecks' `hc/lib`)."""
