@@ -145,3 +145,84 @@ def test_a_forged_host_header_gets_a_400_page_not_a_server_error(client):
     response = client.get("/", HTTP_HOST="attacker.example")
     assert response.status_code == 400
     assert "<h1>" in response.content.decode()
+
+
+FORM_ADDRESSES = [
+    "/join/",
+    "/fr/join/",
+    "/subscribe/",
+    "/signatories/some-city/update/",
+    "/signatories/update/any-token/",
+    "/subscribe/manage/any-token/",
+    "/admin/login/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", FORM_ADDRESSES)
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "no-such-charset"])
+def test_a_form_sent_in_another_character_set_is_a_400_not_a_server_error(url, charset):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.get("/join/")  # the visitor has a CSRF cookie, as a browser would
+    assert "csrftoken" in client.cookies
+    body = "organisation=Caf\xe9&email=x%40y.example".encode("latin-1")
+    response = client.generic(  # the body's bytes, sent as they are
+        "POST", url, body, content_type=f"application/x-www-form-urlencoded; charset={charset}"
+    )
+    if charset == "no-such-charset":  # Django ignores it and reads UTF-8: no CSRF token
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 400
+        assert "The form could not be read" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/tags/%00/", "/tags/a%00b/feed.rss", "/fr/tags/%00/feed.atom", "/toolkit/%00/",
+     "/signatories/%00/", "/search/%00", "/%00", "/data/insights%00.json"],
+)  # fmt: skip
+def test_a_nul_character_in_an_address_is_a_404_on_every_database(client, theme, url):
+    from django.test import Client
+
+    response = Client(raise_request_exception=False).get(url)
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_with_a_visitors_tokens_are_private_to_shared_caches(client):
+    for _ in range(2):  # rendered, then from the page cache with fresh tokens filled in
+        response = client.get("/join/")
+        assert "private" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+    assert response["X-Page-Cache"] == "hit"
+    assert "private" in client.get("/subscribe/")["Cache-Control"]
+    page = client.get("/about/")  # no token: still fine for a shared cache
+    assert "private" not in page.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_a_trailing_dot_or_capitals_in_the_host_are_one_cache_key(client, settings):
+    settings.ALLOWED_HOSTS = ["portal.example"]
+    assert client.get("/about/", HTTP_HOST="portal.example")["X-Page-Cache"] == "miss"
+    assert client.get("/about/", HTTP_HOST="portal.example.")["X-Page-Cache"] == "hit"
+    assert client.get("/about/", HTTP_HOST="PORTAL.example")["X-Page-Cache"] == "hit"
+
+
+def test_the_procfile_env_example_and_deploy_guide_agree_on_proxy_and_bind_address():
+    """With one trusted proxy, gunicorn must be reachable by that proxy alone: bound to
+    loopback, or a spoofed X-Forwarded-For bypasses every rate limit."""
+    base = settings.BASE_DIR
+    procfile = (base / "Procfile").read_text()
+    example = (base / ".env.example").read_text()
+    deploy = (base / "docs" / "DEPLOY.md").read_text()
+    web = next(line for line in procfile.splitlines() if line.startswith("web:"))
+    assert "--bind ${BIND_ADDRESS:-127.0.0.1}:" in web
+    assert web in deploy
+    assert re.search(r"^DJANGO_PROXY_COUNT=1$", example, re.M)
+    assert re.search(r"^BIND_ADDRESS=127\.0\.0\.1$", example, re.M)
+    for unit in (base / "docs" / "systemd").glob("*.service"):
+        for bind in re.findall(r"--bind\s+(\S+)", unit.read_text()):
+            assert bind.startswith(("127.0.0.1:", "unix:")), (unit.name, bind)

