@@ -181,3 +181,30 @@ def test_change_permission_on_notifications_alone_does_not_show_them(client):
     assert client.get("/admin/signatories/notification/").status_code == 403
     change = client.get(f"/admin/signatories/notification/{notification.pk}/change/")
     assert change.status_code == 403
+
+
+@pytest.mark.django_db
+def test_view_on_site_never_fails_and_answers_the_same_for_hidden_and_missing_requests(
+    admin_client,
+):
+    from django.contrib.contenttypes.models import ContentType
+    from django.test import Client
+
+    pending = make_signatory(contact_email="p@x.example")
+    declined = make_signatory(organisation="Other", status="declined", contact_email="d@x.ex")
+    approved = make_signatory(organisation="Public City", status="approved", contact_email="a@x.ex")
+    kind = ContentType.objects.get_for_model(Signatory).pk
+    client = Client(raise_request_exception=False)
+    client.cookies = admin_client.cookies
+
+    answers = set()
+    for pk in (pending.pk, declined.pk, 10**6, "abc", str(2**70)):
+        address = f"/admin/r/{kind}/{pk}/"
+        response = client.get(address)
+        answers.add((response.status_code, response.content.decode().replace(address, "")))
+    assert len(answers) == 1 and next(iter(answers))[0] == 404
+    shown = client.get(f"/admin/r/{kind}/{approved.pk}/")
+    assert shown.status_code == 302 and shown["Location"].endswith("/signatories/public-city/")
+
+    assert "View on site" not in admin_client.get(f"{CHANGELIST}{pending.pk}/change/").content.decode()
+    assert "View on site" in admin_client.get(f"{CHANGELIST}{approved.pk}/change/").content.decode()
