@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class ToolkitPortalConfig(AppConfig):
-    """The project itself: installed for its system checks and the database's upkeep."""
+    """The project itself: installed for its system checks, the database's upkeep and its
+    backups (`manage.py backup` and `restore`)."""
 
     name = "toolkit_portal"
     verbose_name = "Metropolitan toolkit portal"
