@@ -4,6 +4,7 @@ FUZZ_EXAMPLES sets how many inputs each property tries (default 1000).
 """
 
 import os
+import re
 import time
 from urllib.parse import quote, urlencode
 
@@ -299,3 +300,70 @@ def test_subscription_forms_and_links_never_fail(
     )
     for purpose in ("confirm", "manage", "unsubscribe"):
         assert client.post(f"/subscribe/{purpose}/{quote(token)}/", form).status_code < 500
+
+
+def route_templates() -> list[str]:
+    """Every address the portal routes, its parameters as "{}" (e.g. "/tags/{}/feed.rss")."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + route)
+            else:
+                yield prefix + route
+
+    templates = set()
+    for route in walk(get_resolver().url_patterns, ""):
+        if not any(mark in route for mark in "^$()[]\\?"):  # regular expressions: skipped
+            templates.add("/" + re.sub(r"<[^>]+>", "{}", route))
+    return sorted(templates)
+
+
+ROUTES = route_templates()
+# Any text, NUL characters included, as it would travel in an address.
+segments = st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=40), st.sampled_from(["\x00", "a\x00b", "%00"])
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(template=st.sampled_from(ROUTES), segment=segments, language=st.sampled_from(["", "/fr"]))
+def test_every_route_with_any_parameter_never_fails(client, world, template, segment, language):
+    assert len(ROUTES) > 40
+    path = language + template.replace("{}", quote(segment, safe=""))
+    response = client.get(path)
+    assert response.status_code < 500, path
+    if "\x00" in segment and "{}" in template:
+        assert response.status_code in (301, 302, 400, 404), path
+
+
+FORM_ROUTES = ["/join/", "/fr/join/", "/subscribe/", "/signatories/fuzz-city/update/",
+               "/signatories/update/a-token/", "/subscribe/confirm/a-token/",
+               "/subscribe/manage/a-token/", "/subscribe/unsubscribe/a-token/", "/admin/login/"]  # fmt: skip
+CHARSETS = ["latin-1", "utf-16", "utf-16-be", "utf-32", "cp1252", "shift_jis", "koi8-r",
+            "utf-8", "ascii", "no-such-charset", ""]  # fmt: skip
+
+
+@pytest.mark.django_db
+@FUZZ_FILES
+@given(
+    url=st.sampled_from(FORM_ROUTES),
+    # NUL is not allowed in a header: gunicorn and any proxy refuse it before Django
+    charset=st.one_of(
+        st.sampled_from(CHARSETS), st.text(max_size=20).filter(lambda c: "\x00" not in c)
+    ),
+    body=st.one_of(st.binary(max_size=300), text.map(lambda t: urlencode({"email": t}).encode())),
+    multipart=st.booleans(),
+)
+def test_forms_sent_in_any_character_set_never_fail(world, url, charset, body, multipart):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/join/")  # a CSRF cookie, as a browser has
+    kind = "multipart/form-data; boundary=x" if multipart else "application/x-www-form-urlencoded"
+    content_type = f"{kind}; charset={charset}".replace("\r", "").replace("\n", "")
+    response = client.generic("POST", url, body, content_type=content_type)
+    assert response.status_code < 500, (url, charset, body)

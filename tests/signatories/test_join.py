@@ -339,3 +339,9 @@ def test_a_join_request_with_an_area_id_out_of_range_is_refused_with_a_400(
     assert response.status_code == 400
     assert "Ana Example" in response.content.decode()  # what was typed is kept
     assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_contact_addresses_are_stored_in_one_form(client, join_data):
+    post(client, join_data(contact_email=" Ana@BÜCHER.test "))
+    assert Signatory.objects.get().contact_email == "ana@bücher.test"

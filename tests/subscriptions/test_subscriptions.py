@@ -303,3 +303,24 @@ def test_a_draft_published_after_its_date_and_a_later_same_day_item_are_not_lost
     assert "Dated last week" in second.text_body and "Afternoon news" in second.text_body
     assert "Morning news" not in second.text_body
     assert subscription.emails.filter(kind="digest").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_address_with_non_ascii_capitals_is_one_subscriber_however_it_is_typed(
+    client, smtp_server, areas
+):
+    """Python's lower() and SQLite's LOWER() disagree on "Ü": addresses are normalised once,
+    in Python, so a second and a third sign-up are answered, never silently dropped."""
+    for typed in ("x@BÜCHER.test", " X@Bücher.TEST ", "x@bücher.test"):
+        assert subscribe(client, areas[0], email=typed).status_code == 200
+        if not Subscription.objects.filter(confirmed_at__isnull=False).exists():
+            Subscription.objects.update(confirmed_at="2026-01-01T00:00Z")
+    assert list(Subscription.objects.values_list("email", flat=True)) == ["x@bücher.test"]
+    deliver()
+    # Django sends the domain as IDNA (punycode), as SMTP without SMTPUTF8 requires
+    subjects = [m["Subject"] for m in smtp_server.handler.to("x@xn--bcher-kva.test")]
+    assert subjects == [
+        "Confirm your subscription to the Metropolitan toolkit",
+        "You already follow the Metropolitan toolkit",
+        "You already follow the Metropolitan toolkit",
+    ]
