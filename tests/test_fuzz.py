@@ -340,9 +340,11 @@ def test_every_route_with_any_parameter_never_fails(client, world, template, seg
         assert response.status_code in (301, 302, 400, 404), path
 
 
-FORM_ROUTES = ["/join/", "/fr/join/", "/subscribe/", "/signatories/fuzz-city/update/",
-               "/signatories/update/a-token/", "/subscribe/confirm/a-token/",
-               "/subscribe/manage/a-token/", "/subscribe/unsubscribe/a-token/", "/admin/login/"]  # fmt: skip
+FORM_ROUTES = [
+    "/join/", "/fr/join/", "/subscribe/", "/signatories/fuzz-city/update/",
+    "/signatories/update/a-token/", "/subscribe/confirm/a-token/", "/subscribe/manage/a-token/",
+    "/subscribe/unsubscribe/a-token/", "/admin/login/",
+]  # fmt: skip
 CHARSETS = ["latin-1", "utf-16", "utf-16-be", "utf-32", "cp1252", "shift_jis", "koi8-r",
             "utf-8", "ascii", "no-such-charset", ""]  # fmt: skip
 

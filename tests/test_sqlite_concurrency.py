@@ -111,8 +111,16 @@ def test_eight_people_following_and_eight_joining_at_once_all_get_through(server
     def send(n: int) -> None:
         tokens = forms[n]
         if n < PEOPLE:
-            path, data = "/subscribe/", {"email": f"reader{n}@example.org", "everything": "on",
-                                         "rhythm": "weekly", "language": "en", "consent": "on"}
+            path, data = (
+                "/subscribe/",
+                {
+                    "email": f"reader{n}@example.org",
+                    "everything": "on",
+                    "rhythm": "weekly",
+                    "language": "en",
+                    "consent": "on",
+                },
+            )
         else:
             path, data = "/join/", {"organisation": f"Concurrent City {n}", "kind": "government",
                                     "city": "C", "country": "FR", "contact_name": "P",
