@@ -203,7 +203,9 @@ def rewritten(archive, tmp_path, *, change=None, manifest=None, extra=None):
 
 
 @pytest.fixture
-def archive(db, own_media_folder, tmp_path):
+def archive(transactional_db, own_media_folder, tmp_path):
+    # Outside a test transaction, as `manage.py backup` runs: SQLite's backup API waits
+    # for a connection that holds the write lock (BEGIN IMMEDIATE) to let go.
     default_storage.save("documents/report.pdf", ContentFile(b"%PDF-1.4 the report"))
     path = tmp_path / "backup.tar.gz"
     call_command("backup", "--output", str(path), stdout=StringIO())
@@ -214,7 +216,7 @@ def restore(path, *options):
     call_command("restore", str(path), *options, stdout=StringIO())
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_tampered_archive_is_refused_and_nothing_changes(archive, tmp_path, theme):
     def tamper(name, data):
         return data + b"!" if name == "media/documents/report.pdf" else data
@@ -231,7 +233,7 @@ def test_a_tampered_archive_is_refused_and_nothing_changes(archive, tmp_path, th
     [("../outside.txt", tarfile.REGTYPE), ("/tmp/outside.txt", tarfile.REGTYPE),  # noqa: S108
      ("media/../../outside.txt", tarfile.REGTYPE), ("media/link", tarfile.SYMTYPE)],
 )  # fmt: skip
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_member_outside_the_archive_folders_is_refused(archive, tmp_path, name, kind):
     info = tarfile.TarInfo(name)
     data = b"" if kind == tarfile.SYMTYPE else b"bad"
@@ -243,7 +245,7 @@ def test_a_member_outside_the_archive_folders_is_refused(archive, tmp_path, name
     assert not default_storage.exists("link")
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_restoring_over_a_database_with_content_needs_force(archive, theme):
     with pytest.raises(CommandError, match="already holds content.*--force"):
         restore(archive)
@@ -266,7 +268,7 @@ def test_a_database_that_was_only_migrated_counts_as_empty(tmp_path):
     assert result.stdout.split() == ["False", "True"]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_an_archive_of_another_database_or_from_newer_code_is_refused(archive, tmp_path):
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
 
@@ -282,7 +284,7 @@ def test_an_archive_of_another_database_or_from_newer_code_is_refused(archive, t
         restore(rewritten(archive, tmp_path, manifest=newer_code))
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_missing_or_unreadable_archive_is_refused(archive, tmp_path):
     with pytest.raises(CommandError, match="No backup archive"):
         restore(tmp_path / "missing.tar.gz")

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from signatories.address_requests import answer_address_requests
 from signatories.models import Notification
 from subscriptions.models import Subscription
 from tests.browser.conftest import LANGUAGES, PHONE
@@ -38,6 +39,7 @@ def test_a_reader_subscribes_confirms_and_manages_preferences(page, site, lang, 
     page.locator("main form button[type=submit]").click()
     expect(page.locator("h1")).to_be_visible()
     no_violations(page)
+    answer_address_requests()  # the worker's half of a sign-up
     assert Subscription.objects.get(email=address).language == lang
 
     page.goto(f"{site}{emailed(address, 'confirm')}")

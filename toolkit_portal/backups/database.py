@@ -77,6 +77,8 @@ def dump(*, into: Path) -> Path:
     """A consistent copy of the database, as a file in the folder `into`."""
     target = into / FILES[vendor()]
     if connection.vendor == "sqlite":
+        if connection.in_atomic_block:  # it holds the write lock: the copy would wait forever
+            raise BackupError("A backup cannot be made inside a database transaction.")
         connection.ensure_connection()
         with closing(sqlite3.connect(target)) as copy:
             connection.connection.backup(copy)
