@@ -2,7 +2,7 @@
 
 Images are opened with Pillow (a renamed SVG, HTML or PDF fails there), re-encoded
 without their metadata (EXIF holds camera GPS positions) and turned upright. PDFs are
-parsed with pypdf; encrypted ones and those carrying scripts are refused.
+parsed with pypdf; encrypted ones and those carrying scripts are refused (`pdfs.py`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+
+from .pdfs import active_content
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_PIXELS = 50_000_000  # past this a file is a decompression bomb, not a photograph
-PDF_SCRIPT_MARKERS = (b"/JavaScript", b"/JS ", b"/JS(", b"/JS<", b"/Launch", b"/EmbeddedFile")
 
 FILE_NAME_LIKE = re.compile(
     r"""^(
@@ -141,18 +141,24 @@ def clean_pdf_upload(upload) -> tuple[int, int]:
         raise not_a_pdf
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(
-                _("The PDF is protected by a password; upload it without."), code="encrypted"
-            )
-        pages = len(reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+        encrypted = reader.is_encrypted
+        if not encrypted:
+            pages = len(reader.pages)
+            refused = active_content(reader)
+    except Exception as error:  # pypdf meets hostile bytes with errors of every kind
         raise not_a_pdf from error
+    if encrypted:
+        raise ValidationError(
+            _("The PDF is protected by a password; upload it without."), code="encrypted"
+        )
     if pages == 0:
         raise not_a_pdf
-    if any(marker in data for marker in PDF_SCRIPT_MARKERS):
+    if refused:
         raise ValidationError(
-            _("The PDF contains scripts, launch actions or embedded files; save it without."),
+            _(
+                "The PDF contains scripts, launch actions, forms that send data, rich media "
+                "or embedded files; save it without them."
+            ),
             code="pdf_script",
         )
     return len(data), pages
