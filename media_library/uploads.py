@@ -25,6 +25,7 @@ from .pdfs import active_content
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_PIXELS = 50_000_000  # past this a file is a decompression bomb, not a photograph
+PIXEL_INFO = {"transparency"}  # what `info` may keep: how pixels look, nothing about them
 
 FILE_NAME_LIKE = re.compile(
     r"""^(
@@ -113,12 +114,19 @@ def too_many_pixels() -> ValidationError:
 
 
 def save_without_metadata(picture: PillowImage.Image, out: io.BytesIO) -> None:
+    """Pixels, colour profile and transparency; no comment, EXIF, XMP or text chunk.
+
+    Pillow's encoders copy some of these from `info` unless told otherwise: JPEG and GIF
+    write `info["comment"]` back.
+    """
     kind = picture.format
     if kind == "GIF":
-        # Animated GIFs keep their frames; GIF has no EXIF, and comments are not copied.
-        picture.save(out, format="GIF", save_all=True)
+        # Animated GIFs keep their frames. The encoder reads the first frame's info again
+        # as it saves, so clearing it is not enough: an empty comment given here wins.
+        picture.save(out, format="GIF", save_all=True, comment=b"")
         return
     upright = ImageOps.exif_transpose(picture)  # camera orientation applied, then dropped
+    upright.info = {key: value for key, value in upright.info.items() if key in PIXEL_INFO}
     options = {"icc_profile": picture.info.get("icc_profile")}
     if kind == "JPEG":
         upright = upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright
