@@ -87,22 +87,30 @@ def open_picture(data: bytes) -> PillowImage.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PillowImage.DecompressionBombWarning)
-            PillowImage.open(io.BytesIO(data)).verify()  # checks the whole file's structure
+            header = PillowImage.open(io.BytesIO(data))  # reads the header, decodes nothing
+            refuse_by_header(header)
+            header.verify()  # checks the whole file's structure
             picture = PillowImage.open(io.BytesIO(data))
             picture.load()
     except (PillowImage.DecompressionBombError, PillowImage.DecompressionBombWarning) as error:
         raise too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         raise not_an_image from error
+    return picture
+
+
+def refuse_by_header(picture: PillowImage.Image) -> None:
+    """Type and size, known before any pixel is decoded: a small file may decode into
+    hundreds of megabytes."""
     if picture.format not in IMAGE_FORMATS:
         raise ValidationError(
             _("Only JPEG, PNG, WebP or GIF pictures are accepted; this one is %(format)s."),
             code="wrong_type",
             params={"format": picture.format or "?"},
         )
+    # An animated GIF counts every frame (Pillow skips through them without decoding).
     if picture.width * picture.height * getattr(picture, "n_frames", 1) > MAX_PIXELS:
-        raise too_many_pixels()  # an animated GIF counts every frame
-    return picture
+        raise too_many_pixels()
 
 
 def too_many_pixels() -> ValidationError:
