@@ -2,20 +2,28 @@
 
 An image is shown only through its renditions (resized copies in WebP and JPEG or PNG),
 which the worker makes after the upload; until then pages show no picture, never the
-original. Content models get an image or documents from the abstract mixins below.
+original. A document is served at an address with a random folder, and only while
+published content uses it. Content models get an image or documents from the abstract
+mixins below.
 """
 
 from __future__ import annotations
 
 import datetime
+import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobs.models import QueuedJob
+from publishing.models import published
 
 from .renditions import delete_files, delete_renditions
 
@@ -147,17 +155,48 @@ def document_languages() -> list[tuple[str, str]]:
     return [*settings.LANGUAGES, ("pt", _("Portuguese")), ("other", _("Other language"))]
 
 
+def document_path(document: Document, filename: str) -> str:
+    """A folder of 128 random bits per upload: the address of a document cannot be
+    guessed from its file name, and a replaced file gets a new one."""
+    return f"documents/{secrets.token_hex(16)}/{filename}"
+
+
+class DocumentFile(FieldFile):
+    @property
+    def url(self) -> str:
+        """The portal's address, which applies the publication rule: never the storage's."""
+        self._require_file()
+        return reverse("document_file", kwargs={"name": self.name.removeprefix("documents/")})
+
+
+class DocumentFileField(models.FileField):
+    attr_class = DocumentFile
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self) -> DocumentQuerySet:
+        """Documents that published content uses (`WithDocuments`: insights, entries)."""
+        used = Q(pk__in=[])
+        for model in apps.get_models():
+            if issubclass(model, WithDocuments):
+                used |= Q(pk__in=model._default_manager.filter(published()).values("documents"))
+        return self.filter(used)
+
+
 class Document(models.Model):
-    """A PDF attached to insights or entries: a report, a presentation."""
+    """A PDF attached to insights or entries: a report, a presentation. Public only while
+    a published item uses it (`media_library.views.document_file`)."""
 
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="documents/")
+    file = DocumentFileField(_("file"), upload_to=document_path, max_length=255)
     language = models.CharField(
         _("language"), max_length=8, choices=document_languages, default="en"
     )
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     pages = models.PositiveIntegerField(_("pages"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -173,6 +212,9 @@ class Document(models.Model):
         if previous and previous != self.file.name:  # replaced: the old file goes
             transaction.on_commit(lambda: delete_files([previous]))
         self._saved_file = self.file.name
+
+    def get_absolute_url(self) -> str:
+        return self.file.url
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -202,7 +244,8 @@ class Illustrated(models.Model):
 
 
 class WithDocuments(models.Model):
-    """Content with attached documents (insights, entries)."""
+    """Published content with attached documents (insights, entries): a document is
+    public while one of them that is published uses it."""
 
     documents = models.ManyToManyField(
         Document, blank=True, related_name="+", verbose_name=_("documents")

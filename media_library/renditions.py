@@ -79,6 +79,7 @@ def make_renditions(image) -> list[Rendition]:
         picture = PillowImage.open(io.BytesIO(source.read()))
         picture.seek(0)  # an animated GIF gives its first frame
         picture = picture.convert("RGBA" if has_transparency(picture) else "RGB")
+    picture.info = {}  # pixels only: an original stored with a comment must not pass it on
     fallback = "png" if picture.mode == "RGBA" else "jpeg"
     # New widths or qualities give new names too, so no cached copy is ever stale.
     digest = hashlib.sha256(repr((image.look(), SHAPES, QUALITY)).encode()).hexdigest()[:10]

@@ -2,7 +2,7 @@
 
 Images are opened with Pillow (a renamed SVG, HTML or PDF fails there), re-encoded
 without their metadata (EXIF holds camera GPS positions) and turned upright. PDFs are
-parsed with pypdf; encrypted ones and those carrying scripts are refused.
+parsed with pypdf; encrypted ones and those carrying scripts are refused (`pdfs.py`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+
+from .pdfs import active_content
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_PIXELS = 50_000_000  # past this a file is a decompression bomb, not a photograph
-PDF_SCRIPT_MARKERS = (b"/JavaScript", b"/JS ", b"/JS(", b"/JS<", b"/Launch", b"/EmbeddedFile")
+PIXEL_INFO = {"transparency"}  # what `info` may keep: how pixels look, nothing about them
 
 FILE_NAME_LIKE = re.compile(
     r"""^(
@@ -86,22 +87,30 @@ def open_picture(data: bytes) -> PillowImage.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PillowImage.DecompressionBombWarning)
-            PillowImage.open(io.BytesIO(data)).verify()  # checks the whole file's structure
+            header = PillowImage.open(io.BytesIO(data))  # reads the header, decodes nothing
+            refuse_by_header(header)
+            header.verify()  # checks the whole file's structure
             picture = PillowImage.open(io.BytesIO(data))
             picture.load()
     except (PillowImage.DecompressionBombError, PillowImage.DecompressionBombWarning) as error:
         raise too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         raise not_an_image from error
+    return picture
+
+
+def refuse_by_header(picture: PillowImage.Image) -> None:
+    """Type and size, known before any pixel is decoded: a small file may decode into
+    hundreds of megabytes."""
     if picture.format not in IMAGE_FORMATS:
         raise ValidationError(
             _("Only JPEG, PNG, WebP or GIF pictures are accepted; this one is %(format)s."),
             code="wrong_type",
             params={"format": picture.format or "?"},
         )
+    # An animated GIF counts every frame (Pillow skips through them without decoding).
     if picture.width * picture.height * getattr(picture, "n_frames", 1) > MAX_PIXELS:
-        raise too_many_pixels()  # an animated GIF counts every frame
-    return picture
+        raise too_many_pixels()
 
 
 def too_many_pixels() -> ValidationError:
@@ -113,12 +122,19 @@ def too_many_pixels() -> ValidationError:
 
 
 def save_without_metadata(picture: PillowImage.Image, out: io.BytesIO) -> None:
+    """Pixels, colour profile and transparency; no comment, EXIF, XMP or text chunk.
+
+    Pillow's encoders copy some of these from `info` unless told otherwise: JPEG and GIF
+    write `info["comment"]` back.
+    """
     kind = picture.format
     if kind == "GIF":
-        # Animated GIFs keep their frames; GIF has no EXIF, and comments are not copied.
-        picture.save(out, format="GIF", save_all=True)
+        # Animated GIFs keep their frames. The encoder reads the first frame's info again
+        # as it saves, so clearing it is not enough: an empty comment given here wins.
+        picture.save(out, format="GIF", save_all=True, comment=b"")
         return
     upright = ImageOps.exif_transpose(picture)  # camera orientation applied, then dropped
+    upright.info = {key: value for key, value in upright.info.items() if key in PIXEL_INFO}
     options = {"icc_profile": picture.info.get("icc_profile")}
     if kind == "JPEG":
         upright = upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright
@@ -141,18 +157,24 @@ def clean_pdf_upload(upload) -> tuple[int, int]:
         raise not_a_pdf
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(
-                _("The PDF is protected by a password; upload it without."), code="encrypted"
-            )
-        pages = len(reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+        encrypted = reader.is_encrypted
+        if not encrypted:
+            pages = len(reader.pages)
+            refused = active_content(reader)
+    except Exception as error:  # pypdf meets hostile bytes with errors of every kind
         raise not_a_pdf from error
+    if encrypted:
+        raise ValidationError(
+            _("The PDF is protected by a password; upload it without."), code="encrypted"
+        )
     if pages == 0:
         raise not_a_pdf
-    if any(marker in data for marker in PDF_SCRIPT_MARKERS):
+    if refused:
         raise ValidationError(
-            _("The PDF contains scripts, launch actions or embedded files; save it without."),
+            _(
+                "The PDF contains scripts, launch actions, forms that send data, rich media "
+                "or embedded files; save it without them."
+            ),
             code="pdf_script",
         )
     return len(data), pages

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from media_library.views import media_file
+from media_library.views import document_file, media_file
 from opendata.urls import file_patterns as open_data_files
 from opendata.urls import page_patterns as open_data_pages
 from publishing.views import translation_files
@@ -28,8 +28,10 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     *open_data_files,
+    # Documents, wherever they are stored, while published content uses them.
+    path("documents/<path:name>", document_file, name="document_file"),
     *(
-        # Uploaded files kept on this server's disk; a bucket or the proxy may serve them.
+        # Renditions kept on this server's disk; a bucket or the proxy may serve them.
         [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media_file")]
         if settings.MEDIA_URL.startswith("/")
         else []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
@@ -28,6 +30,24 @@ def picture_bytes(
         options["exif"] = exif
     picture.save(out, kind, **options)
     return out.getvalue()
+
+
+def huge_png(width: int, height: int) -> bytes:
+    """A PNG of `width` × `height` green RGB pixels, compressed row by row: a file of a
+    few hundred kilobytes, without ever holding the decoded picture in memory."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    compressor = zlib.compressobj(9)
+    row = b"\x00" + b"\x28\x78\x5a" * width  # filter byte, then the pixels
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 def picture_upload(name="harbour.jpg", kind="JPEG", **options) -> SimpleUploadedFile:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,8 +11,9 @@ from django.urls import reverse
 from PIL import Image as PillowImage
 
 from media_library.models import Image, RenditionJob
+from tests.test_site import run_manage
 
-from .pictures import GPS_IFD, image_fields, picture_bytes, picture_upload
+from .pictures import GPS_IFD, huge_png, image_fields, picture_bytes, picture_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +85,31 @@ def test_a_decompression_bomb_is_refused(admin_client):
     PillowImage.new("1", (12_000, 12_000)).save(bomb, "PNG")  # tiny file, 144 Mpx
     response = upload(admin_client, SimpleUploadedFile("wide.png", bomb.getvalue()))
     assert "million pixels" in errors_of(response)
+
+
+def test_a_small_file_of_too_many_pixels_is_refused_before_it_is_decoded(tmp_path):
+    bomb = tmp_path / "wide.png"
+    bomb.write_bytes(huge_png(9000, 9000))  # 81 million pixels, 243 MB decoded
+    assert bomb.stat().st_size < 400_000
+    # A process of its own, so that its peak memory is the check's alone.
+    probe = textwrap.dedent(f"""
+        import resource
+        from django.core.exceptions import ValidationError
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from media_library.uploads import clean_image_upload
+        upload = SimpleUploadedFile("wide.png", open({str(bomb)!r}, "rb").read())
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            clean_image_upload(upload)
+        except ValidationError as error:
+            print(error.code)
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        print(grown // 1024)
+    """)
+    result = run_manage("shell", "-c", probe)
+    code, grown_mb = result.stdout.split()
+    assert code == "too_many_pixels", result.stderr
+    assert int(grown_mb) < 20, result.stdout
 
 
 @pytest.mark.parametrize(

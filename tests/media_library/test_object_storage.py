@@ -18,14 +18,15 @@ from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from media_library.models import Image
+from media_library.models import Document, Image
 from tests.factories import make_insight
 from tests.test_site import run_manage
 
 from .pictures import image_fields, pdf_bytes, picture_upload
 
 BUCKET = "toolkit-media"
-# As docs/DEPLOY.md sets it up: renditions and documents public, originals private.
+# As docs/DEPLOY.md sets it up: renditions public; originals and documents private (the
+# portal serves documents itself, while published content uses them).
 PUBLIC_READ_POLICY = {
     "Version": "2012-10-17",
     "Statement": [
@@ -33,10 +34,7 @@ PUBLIC_READ_POLICY = {
             "Effect": "Allow",
             "Principal": "*",
             "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/images/renditions/*",
-                f"arn:aws:s3:::{BUCKET}/documents/*",
-            ],
+            "Resource": [f"arn:aws:s3:::{BUCKET}/images/renditions/*"],
         }
     ],
 }
@@ -146,12 +144,37 @@ def test_documents_and_deletions_go_through_the_bucket(
     assert response.status_code == 302
     call_command("run_worker", "--once", stdout=StringIO())
     listed = object_storage.list_objects_v2(Bucket=BUCKET)["Contents"]
-    assert any(o["Key"].startswith("documents/report") for o in listed)
+    assert any(o["Key"].startswith("documents/") for o in listed)
 
     with django_capture_on_commit_callbacks(execute=True):
         Image.objects.get().delete()
     remaining = object_storage.list_objects_v2(Bucket=BUCKET).get("Contents", [])
     assert [o["Key"] for o in remaining if o["Key"].startswith("images/")] == []
+
+
+@pytest.mark.django_db
+def test_documents_stay_private_in_the_bucket_and_the_portal_serves_public_ones(
+    object_storage, admin_client, client
+):
+    pdf = SimpleUploadedFile("report.pdf", pdf_bytes(), content_type="application/pdf")
+    admin_client.post(
+        "/admin/media_library/document/add/",
+        {"title": "Report", "language": "en", "file": pdf},
+    )
+    document = Document.objects.get()
+    assert keys(object_storage) == {document.file.name}
+    bucket_address = default_storage.url(document.file.name)
+    with pytest.raises(urllib.error.HTTPError, match="403"):
+        urllib.request.urlopen(bucket_address)  # noqa: S310 - the local S3 server
+
+    insight = make_insight(status="draft")
+    insight.documents.add(document)
+    assert client.get(document.file.url).status_code == 404
+    insight.status = "published"
+    insight.save()
+    response = client.get(document.file.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf_bytes()
 
 
 @pytest.mark.parametrize(
