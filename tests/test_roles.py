@@ -1,11 +1,18 @@
-"""Least privilege: the two staff groups the migration creates, tested both ways."""
+"""Least privilege: the two staff groups declared in toolkit_portal/roles.py, tested both ways."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
 
 from signatories.models import Signatory
 from tests.factories import make_insight, make_theme
-from toolkit_portal.roles import CONTENT_CURATORS, POLICY_OFFICERS
+from toolkit_portal.roles import (
+    CONTENT_CURATORS,
+    GROUP_PERMISSIONS,
+    POLICY_OFFICERS,
+    codename,
+    keep_staff_groups_in_step,
+)
 
 
 def staff_in(group_name, client):
@@ -24,7 +31,7 @@ def request_from_someone(db):
 
 
 @pytest.mark.django_db
-def test_the_migration_creates_both_groups():
+def test_migrate_creates_both_groups():
     assert set(Group.objects.values_list("name", flat=True)) >= {CONTENT_CURATORS, POLICY_OFFICERS}
 
 
@@ -93,3 +100,34 @@ def test_neither_group_may_manage_users_or_groups():
     for name in [CONTENT_CURATORS, POLICY_OFFICERS]:
         codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
         assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
+
+
+@pytest.mark.django_db
+def test_every_migrate_puts_the_groups_back_as_declared():
+    officers = Group.objects.get(name=POLICY_OFFICERS)
+    officers.permissions.remove(officers.permissions.get(codename="view_contact_details"))
+    officers.permissions.add(Permission.objects.get(codename="delete_user"))
+    Group.objects.filter(name=CONTENT_CURATORS).delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert set(codenames_of(POLICY_OFFICERS)) == declared(POLICY_OFFICERS)
+    assert set(codenames_of(CONTENT_CURATORS)) == declared(CONTENT_CURATORS)
+
+
+def test_a_group_naming_a_permission_that_does_not_exist_fails_loudly(db, monkeypatch):
+    monkeypatch.setitem(GROUP_PERMISSIONS, POLICY_OFFICERS, {("signatories", "nothing"): ["view"]})
+    with pytest.raises(LookupError, match="view_nothing"):
+        keep_staff_groups_in_step()
+
+
+def codenames_of(name):
+    return Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+
+
+def declared(name):
+    return {
+        codename(a, model)
+        for (_, model), actions in GROUP_PERMISSIONS[name].items()
+        for a in actions
+    }

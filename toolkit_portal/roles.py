@@ -1,9 +1,13 @@
 """The staff groups, and what each may do in the admin (least privilege).
 
-Created by signatories/migrations/0004_staff_groups.py and kept in step by later
-migrations (each with its own copy of what it adds); staff are put into a group in the
-admin (Users → Groups). Superusers keep every permission.
+Declared here once and kept in step after every `migrate` (toolkit_portal/apps.py): each
+group ends with exactly the permissions below, so a permission added here reaches every
+database and one removed here is taken away. Staff are put into a group in the admin
+(Users → Groups). Superusers keep every permission.
 """
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 CRUD = ["add", "change", "delete", "view"]
 
@@ -39,3 +43,25 @@ GROUP_PERMISSIONS = {
 
 def codename(action: str, model: str) -> str:
     return f"{action}_{model}" if action in CRUD else action
+
+
+def declared_permissions(name: str, *, using: str = "default") -> list[Permission]:
+    wanted = {
+        (app_label, codename(action, model))
+        for (app_label, model), actions in GROUP_PERMISSIONS[name].items()
+        for action in actions
+    }
+    query = Q()
+    for app_label, code in wanted:
+        query |= Q(content_type__app_label=app_label, codename=code)
+    found = list(Permission.objects.using(using).filter(query).select_related("content_type"))
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+    if missing:
+        raise LookupError(f"Group {name!r} names permissions that do not exist: {sorted(missing)}")
+    return found
+
+
+def keep_staff_groups_in_step(*, using: str = "default") -> None:
+    for name in GROUP_PERMISSIONS:
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(declared_permissions(name, using=using))

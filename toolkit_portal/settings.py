@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "opendata",
     "worldmap",
     "subscriptions",
-    "toolkit_portal",  # system checks
+    "toolkit_portal",  # system checks, staff groups
 ]
 
 MIDDLEWARE = [

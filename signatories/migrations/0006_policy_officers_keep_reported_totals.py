@@ -1,30 +1,12 @@
-from django.contrib.auth.management import create_permissions
+"""Policy officers keep reported totals.
+
+Staff groups are declared in toolkit_portal/roles.py and kept in step after every
+migrate; this migration once granted them to policy officers and is kept so the history stays whole."""
+
 from django.db import migrations
-
-GROUP = "Policy officers"
-CODENAMES = [f"{action}_reportedtotal" for action in ("add", "change", "delete", "view")]
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("signatories")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="signatories", codename__in=CODENAMES)
-    )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for group in Group.objects.filter(name=GROUP):
-        group.permissions.remove(*group.permissions.filter(codename__in=CODENAMES))
 
 
 class Migration(migrations.Migration):
     dependencies = [("signatories", "0005_reported_total")]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = []
