@@ -42,6 +42,10 @@ def bump_now_and_on_commit(**kwargs) -> None:
     transaction.on_commit(bump_content_version)
 
 
+# labels of the models some app asked to watch (tests/test_conventions.py reads it)
+WATCHED: set[str] = set()
+
+
 def invalidate_on(*models, when=None, signals=()) -> None:
     """Bump the content version whenever one of `models` is saved or deleted.
 
@@ -50,6 +54,7 @@ def invalidate_on(*models, when=None, signals=()) -> None:
     signals whose sender is one of the models (e.g. a bulk status change).
     """
     for model in models:
+        WATCHED.add(model._meta.label)
         on_save = bump_now_and_on_commit
         if when is not None:
 

@@ -1,0 +1,56 @@
+"""The admins of published content, assembled from the concerns beside this module."""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from ..imports import SpreadsheetAdmin
+from .input_guards import InputSafeAdminMixin
+from .previews import PreviewAdmin
+from .share_links import ShareLinkAdmin
+from .statuses import publish, unpublish
+from .translations import TranslationStatusAdmin
+from .versions import VersionHistoryAdmin
+
+
+class CollectionAdmin(
+    InputSafeAdminMixin,
+    TranslationStatusAdmin,
+    ShareLinkAdmin,
+    PreviewAdmin,
+    VersionHistoryAdmin,
+    TranslationAdmin,
+):
+    """Areas and programmes: few, ordered by position, found by title."""
+
+    list_display_links = ["title"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class PublishedContentAdmin(
+    InputSafeAdminMixin,
+    SpreadsheetAdmin,
+    TranslationStatusAdmin,
+    ShareLinkAdmin,
+    PreviewAdmin,
+    VersionHistoryAdmin,
+    TranslationAdmin,
+):
+    """Translated fields side by side, the slug from the title, bulk publishing, import and
+    export of spreadsheets (CSV, XLSX) with a dry run first."""
+
+    list_filter = ["status", "published_on"]
+    search_fields = ["title", "summary", "body", "tags__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+    actions = [publish, unpublish]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, item):
+        return ", ".join(tag.name for tag in item.tags.all())
