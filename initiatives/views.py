@@ -18,24 +18,34 @@ def initiatives_index(request):
     )
 
 
-def programme_detail(request, programme):
-    programme = get_object_or_404(Programme.objects.select_related("image"), slug=programme)
+def programme_page(programme: Programme, *, query=None, address=None) -> tuple[str, dict]:
+    """The template and context of a programme's page, for its view (with the reader's
+    filter `query` and the `address` that keys its cached fragment) and for its preview."""
     published = Entry.objects.published().filter(programme=programme)
     countries = published.exclude(country="").order_by().values_list("country", flat=True)
-    countries = countries.distinct()
-    form = EntryFilterForm(request.GET or None, country_codes=countries)
+    form = EntryFilterForm(query or None, country_codes=countries.distinct())
     entries = form.filter(published) if form.is_bound else published
-    page = Paginator(entries.for_listing(), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    page_number = query.get("page") if query else None
+    page = Paginator(entries.for_listing(), ENTRIES_PER_PAGE).get_page(page_number)
+    filter_errors = form.errors if form.is_bound else {}
     context = {
         "programme": programme,
         "page": page,
         "form": form,
         "years": lazy(years_of, published),
         "filtered": form.is_bound and form.filtered,
+        "filter_errors": filter_errors,
+        "fragment": address if address and not filter_errors else None,
     }
-    status = 400 if form.is_bound and form.errors else 200
-    context["fragment"] = request.get_full_path() if status == 200 else None
-    return render(request, "initiatives/programme_detail.html", context, status=status)
+    return "initiatives/programme_detail.html", context
+
+
+def programme_detail(request, programme):
+    programme = get_object_or_404(Programme.objects.select_related("image"), slug=programme)
+    template, context = programme_page(
+        programme, query=request.GET, address=request.get_full_path()
+    )
+    return render(request, template, context, status=400 if context["filter_errors"] else 200)
 
 
 def years_of(entries) -> list[int]:
@@ -46,15 +56,6 @@ def entry_page(entry: Entry) -> tuple[str, dict]:
     """The template and context of an entry's page (also for previews of drafts)."""
     insights = entry.insights.published().select_related("theme")
     return "initiatives/entry_detail.html", {"entry": entry, "related_insights": insights}
-
-
-def programme_page(programme: Programme) -> tuple[str, dict]:
-    """A programme's page without its filters (for previews)."""
-    page = Paginator(programme.entries.published().for_listing(), ENTRIES_PER_PAGE).get_page(1)
-    form = EntryFilterForm(country_codes=())
-    context = {"programme": programme, "page": page, "form": form, "years": [], "filtered": False}
-    context["fragment"] = None  # a preview is never kept
-    return "initiatives/programme_detail.html", context
 
 
 def entry_detail(request, programme, entry):

@@ -42,33 +42,33 @@ def toolkit_index(request):
     return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})
 
 
-def theme_page(theme: Theme) -> tuple[str, dict]:
-    """The template and context of an area's page, without its filters (for previews)."""
-    published = Insight.objects.published().filter(theme=theme)
-    page = Paginator(published.for_listing(), INSIGHTS_PER_PAGE).get_page(1)
-    context = {"theme": theme, "page": page, "theme_tags": [], "tag_slug": "", "selected_tag": None}
-    context["fragment"] = None  # a preview is never kept
-    return "toolkit/theme_detail.html", context
-
-
-def theme_detail(request, theme):
-    theme = get_object_or_404(Theme.objects.select_related("image"), slug=theme)
-    form = TagFilterForm(request.GET)
+def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
+    """The template and context of an area's page, for its view (with the reader's filter
+    `query` and the `address` that keys its cached fragment) and for its preview (neither)."""
+    form = TagFilterForm(query or {})
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
-    page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_number = query.get("page") if query else None
+    page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(page_number)
     context = {
         "theme": theme,
         "page": page,
         "theme_tags": lazy(tags_with_counts, published, THEME_TAGS),
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,
+        "filter_errors": form.errors,
         "committed": theme.signatories.approved().only("organisation", "slug", "city", "country"),
         "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
-        # the address keys its cached fragment; an unknown tag or a bad filter is not kept
-        "fragment": request.get_full_path() if tag or not form.data.get("tag") else None,
+        # an unknown tag, a bad filter or a preview is not kept
+        "fragment": address if address and (tag or not form.data.get("tag")) else None,
     }
-    return render(request, "toolkit/theme_detail.html", context, status=400 if form.errors else 200)
+    return "toolkit/theme_detail.html", context
+
+
+def theme_detail(request, theme):
+    theme = get_object_or_404(Theme.objects.select_related("image"), slug=theme)
+    template, context = theme_page(theme, query=request.GET, address=request.get_full_path())
+    return render(request, template, context, status=400 if context["filter_errors"] else 200)
 
 
 def insight_page(insight: Insight) -> tuple[str, dict]:
