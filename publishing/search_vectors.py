@@ -17,17 +17,29 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import QuerySet
 
-LANGUAGES = ("en", "fr", "es")
-CONFIGS = {"en": "portal_english", "fr": "portal_french", "es": "portal_spanish"}
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+CONFIGS = settings.SEARCH_CONFIGURATIONS
 WEIGHTS = [("title", "A"), ("summary", "B"), ("body", "C")]
-# The item kinds of SQLite's full-text table, by model label.
-KINDS = {"toolkit.insight": 1, "initiatives.entry": 2}
+# model label → its number in SQLite's full-text table, registered by the content's app
+KINDS: dict[str, int] = {}
 KIND_SHIFT = 40
 NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def register_search_kind(model, number: int) -> None:
+    """A content app says in its `AppConfig.ready` that `model` is searched. `number` is
+    stored in SQLite's full-text table with each row: it must never change or be reused."""
+    label = model._meta.label_lower
+    taken = {kind: other for other, kind in KINDS.items() if other != label}
+    if number in taken or KINDS.get(label, number) != number:
+        raise ImproperlyConfigured(f"Search kind {number} of {label} is taken: {KINDS}")
+    KINDS[label] = number
 
 
 def full_text() -> bool:

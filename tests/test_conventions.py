@@ -1,6 +1,8 @@
 """Conventions every model and admin of the portal keeps, checked so that a new one
 cannot forget them (README: "How the portal fits together")."""
 
+import ast
+import re
 import sys
 
 from django.apps import apps
@@ -55,3 +57,20 @@ def test_every_model_a_public_page_shows_makes_pages_cold_when_it_changes():
         and model._meta.object_name not in SHOWN_ON_NO_PUBLIC_PAGE
     }
     assert not unwatched, f"call invalidate_on() in their app's ready(), or list them: {unwatched}"
+
+
+def test_no_module_below_the_content_names_a_content_model():
+    """Bottom layers learn of content through registrations (README), never by name."""
+    above = ("toolkit", "initiatives", "signatories", "subscriptions", "tags", "search")
+    label = re.compile(rf"^({'|'.join(above)})\.[A-Za-z]+$")
+    named = [
+        f"{path.relative_to(settings.BASE_DIR)}: {node.value}"
+        for package in ("lib", "jobs", "pagecache", "publishing", "media_library")
+        for path in (settings.BASE_DIR / package).rglob("*.py")
+        if "migrations" not in path.parts
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and label.match(node.value)
+    ]
+    assert not named, named

@@ -142,6 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Search stems and unaccents each language with its PostgreSQL text search configuration,
+# made by publishing/migrations/0002_accent_insensitive_search.py.
+SEARCH_CONFIGURATIONS = {"en": "portal_english", "fr": "portal_french", "es": "portal_spanish"}
 # Content (themes, insights, programmes, entries) is translated field by field in the
 # admin; a missing translation falls back to English, and the page says so.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
