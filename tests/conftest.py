@@ -3,7 +3,9 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tests.factories import make_theme
@@ -21,6 +23,20 @@ if not os.environ.get("PRODUCTION_TESTS"):
 @pytest.fixture
 def theme(db):
     return make_theme(title="Gender equality", slug="gender-equality", position=4)
+
+
+@pytest.fixture
+def count_queries():
+    """`count_queries(client, url)`: how many SQL queries a GET of `url` makes, once it has
+    answered `status`. Pinned counts per page type are in tests/test_query_counts.py."""
+
+    def count(client, url: str, status: int = 200) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == status, url
+        return len(captured)
+
+    return count
 
 
 @pytest.fixture(autouse=True)

@@ -296,3 +296,27 @@ def test_the_app_server_refuses_to_start_with_a_setting_that_would_quietly_misbe
 def test_site_url_must_be_a_public_address(url):
     result = run_manage("check", **{**PRODUCTION, "SITE_URL": url})
     assert result.returncode != 0 and "portal.E002" in result.stderr
+
+
+@pytest.mark.django_db
+def test_liveness_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_after_a_database_query(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_unknown_page_gets_the_friendly_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()

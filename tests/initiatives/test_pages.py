@@ -1,8 +1,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Entry
 from tests.factories import make_entry, make_insight, make_programme, make_theme
@@ -231,41 +229,3 @@ def test_tag_page_lists_insights_and_entries(client, metrotalks):
     body = client.get("/tags/care/").content.decode()
     assert "An insight on care" in body and "A practice on care" in body
     assert "1 initiative entry" in body
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/initiatives/metrotalks/",
-        "/initiatives/metrotalks/?theme=care&year=2021",
-        "/toolkit/care/",
-        "/",
-        "/initiatives/",
-        "/tags/care/",
-    ],
-)
-def test_query_count_is_the_same_for_5_and_50_entries(client, metrotalks, url):
-    theme = make_theme(title="Care", slug="care")
-    make_insight(theme=theme, tags=["care"])
-
-    def add(count):
-        for n in range(count):
-            make_entry(
-                metrotalks,
-                themes=[theme],
-                tags=["care"],
-                country=["PE", "ES"][n % 2],
-                date=datetime.date(2021, 1 + n % 12, 1),
-            )
-
-    add(5)
-    few = count_queries(client, url)
-    add(45)
-    assert count_queries(client, url) == few

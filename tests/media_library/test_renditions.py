@@ -148,21 +148,12 @@ def test_deleting_an_image_deletes_its_files(admin_client, django_capture_on_com
     assert not any(default_storage.exists(name) for name in names)
 
 
-def queries_for(client, url: str) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_pictures_and_documents_add_no_query_per_item(admin_client, client, theme):
+def test_pictures_and_documents_add_no_query_per_item(admin_client, client, theme, count_queries):
     insights = [make_insight(theme=theme) for _ in range(3)]
     urls = (theme.get_absolute_url(), insights[1].get_absolute_url(), "/")
     for url in urls:  # the first request of a process caches content types
-        queries_for(client, f"{url}?warm")
-    plain = {url: queries_for(client, f"{url}?plain") for url in urls}
+        count_queries(client, f"{url}?warm")
+    plain = {url: count_queries(client, f"{url}?plain") for url in urls}
 
     image = uploaded_image(admin_client)
     make_due_renditions()
@@ -177,7 +168,7 @@ def test_pictures_and_documents_add_no_query_per_item(admin_client, client, them
     for url, count in plain.items():
         html = client.get(f"{url}?pictured").content.decode()
         assert "<picture" in html, url
-        assert queries_for(client, f"{url}?illustrated") == count, url
+        assert count_queries(client, f"{url}?illustrated") == count, url
 
 
 def test_feeds_carry_the_picture_as_an_enclosure(admin_client, client, theme):

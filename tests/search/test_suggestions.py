@@ -65,20 +65,3 @@ def test_the_worker_refreshes_the_words(theme):
     make_insight(theme=theme, title="Cycling lanes", slug="cycling")
     call_command("run_worker", "--once")
     assert Word.objects.filter(language="en", word="cycling").exists()
-
-
-@pytest.mark.django_db
-def test_a_failing_chore_does_not_stop_the_worker(theme, monkeypatch, caplog):
-    from django.core.management import call_command
-
-    from jobs.registry import CHORES, Chore
-
-    def broken():
-        raise ValueError("broken chore")
-
-    monkeypatch.setattr("jobs.management.commands.run_worker.CHORES",
-                        [Chore("Broken", broken, 3600), *CHORES])  # fmt: skip
-    make_insight(theme=theme, title="Cycling lanes", slug="cycling")
-    call_command("run_worker", "--once")
-    assert "Chore failed" in caplog.text
-    assert Word.objects.filter(language="en", word="cycling").exists()  # the others ran

@@ -1,17 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from tests.factories import make_insight, make_theme
 from toolkit.models import Insight
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
@@ -190,69 +181,6 @@ def test_tag_page_is_404_for_unknown_tags_and_tags_only_on_drafts(client, theme)
 
     assert client.get("/tags/no-such-tag/").status_code == 404
     assert client.get("/tags/embargoed/").status_code == 404
-
-
-@pytest.mark.django_db
-def test_liveness_answers_ok_without_touching_the_database(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        response = client.get("/healthz/live")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-    assert "no-cache" in response["Cache-Control"]
-
-
-@pytest.mark.django_db
-def test_healthz_answers_ok_after_a_database_query(client, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-
-
-@pytest.mark.django_db
-def test_unknown_page_gets_the_friendly_404(client):
-    response = client.get("/no/such/page/")
-    assert response.status_code == 404
-    assert "Page not found" in response.content.decode()
-
-
-def fill_theme(theme, count):
-    for n in range(count):
-        make_insight(theme=theme, tags=[f"tag-{n % 7}", "shared"])
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/toolkit/",
-        "/toolkit/gender-equality/",
-        "/toolkit/gender-equality/?tag=shared&page=2",
-        "/tags/shared/",
-    ],
-)
-def test_page_query_count_does_not_grow_with_content(client, theme, url):
-    fill_theme(theme, 5)
-    if "page=2" in url:
-        fill_theme(theme, 10)  # a second page must exist for the small case too
-    few = count_queries(client, url)
-
-    fill_theme(theme, 45)
-    many = count_queries(client, url)
-
-    assert few == many
-    assert many <= 9  # the theme page: + the signatories' commitments in the area
-
-
-@pytest.mark.django_db
-def test_insight_page_query_count_is_fixed(client, theme, django_assert_num_queries):
-    fill_theme(theme, 20)
-    insight = theme.insights.all()[5]
-    # insight with theme and image, its tags, its documents, the two neighbours, the related
-    # initiative entries
-    with django_assert_num_queries(6):
-        assert client.get(insight.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.django_db
