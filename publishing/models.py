@@ -177,6 +177,9 @@ class ShareLink(models.Model):
     """
 
     SALT = "publishing.share-link"
+    # addresses without a time stamp (one address per link); a salt of their own, so that
+    # neither kind of token can be read as the other
+    STABLE_SALT = "publishing.share-link.stable"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -200,16 +203,20 @@ class ShareLink(models.Model):
         return f"{self.content_type.model} {self.object_id} until {self.expires_at:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
-        token = signing.dumps(self.pk, salt=self.SALT, compress=True)
+        # the same address every time it is shown (no time stamp: the link's expiry is its own)
+        token = signing.Signer(salt=self.STABLE_SALT).sign_object(self.pk, compress=True)
         return reverse("publishing:shared", kwargs={"token": token})
 
     @classmethod
     def from_token(cls, token: str) -> ShareLink | None:
         """The active link behind `token`; None when it is forged, expired or revoked."""
         try:
-            pk = signing.loads(token, salt=cls.SALT)
+            pk = signing.Signer(salt=cls.STABLE_SALT).unsign_object(token)
         except signing.BadSignature:
-            return None
+            try:  # a link made before addresses were stable
+                pk = signing.loads(token, salt=cls.SALT)
+            except signing.BadSignature:
+                return None
         return cls.objects.active().filter(pk=pk).first() if isinstance(pk, int) else None
 
     @property

@@ -6,10 +6,13 @@ import io
 
 import pytest
 import time_machine
+from django.core import signing
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from publishing.models import ShareLink
+from publishing.services import share_link_create
 from tests.factories import make_entry, make_insight, make_programme
 
 
@@ -133,3 +136,13 @@ def test_entries_programmes_and_themes_can_be_shared(client, theme):
 def test_the_command_explains_what_it_cannot_share(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("share_link", *args)
+
+
+@pytest.mark.django_db
+def test_a_link_has_one_address_and_earlier_addresses_keep_working(client, draft):
+    link = share_link_create(item=draft)
+    first = link.get_absolute_url()
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5)):
+        assert link.get_absolute_url() == first
+    earlier = reverse("publishing:shared", kwargs={"token": signing.dumps(link.pk, salt=link.SALT)})
+    assert client.get(earlier).status_code == client.get(first).status_code == 200
