@@ -1,6 +1,8 @@
 """Property-based tests: whatever a client sends, the portal never answers with a 5xx.
 
-FUZZ_EXAMPLES sets how many inputs each property tries (default 1000).
+FUZZ_EXAMPLES (default 1000) sets how many inputs the cheapest properties try; each
+costlier one tries a share of it (`fuzz(share)`), so the file runs in a few minutes per
+database. A deeper run: FUZZ_EXAMPLES=10000.
 """
 
 import os
@@ -21,11 +23,18 @@ from tests.factories import make_entry, make_insight, make_programme
 from toolkit_portal.roles import POLICY_OFFICERS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1000"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+
+
+def fuzz(share: float) -> settings:
+    """A property's budget: `share` of FUZZ_EXAMPLES, smaller where one example costs more
+    (a whole admin save, an upload, a page with every filter)."""
+    return settings(
+        max_examples=max(10, int(EXAMPLES * share)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
 text = st.text(st.characters(codec="utf-8"), max_size=300)
 # Numbers a database cannot store (SQLite and PostgreSQL stop at 64 bits), as text.
 out_of_range = st.one_of(
@@ -54,14 +63,14 @@ def get(client, path, params):
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.5)
 @given(q=text, kind=values, theme=values, page=values)
 def test_search_never_fails(client, world, q, kind, theme, page):
     get(client, "/search/", {"q": q, "type": kind, "theme": theme, "page": page})
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.3)
 @given(theme=values, country=values, year=values, page=values)
 def test_programme_filters_never_fail(client, world, theme, country, year, page):
     get(client, "/initiatives/metrotalks/", {"theme": theme, "country": country, "year": year,
@@ -69,21 +78,21 @@ def test_programme_filters_never_fail(client, world, theme, country, year, page)
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.3)
 @given(country=values, theme=values, group=values)
 def test_signatory_filters_never_fail(client, world, country, theme, group):
     get(client, "/signatories/", {"country": country, "theme": theme, "group": group})
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.3)
 @given(tag=values, page=values)
 def test_theme_page_filters_never_fail(client, world, tag, page):
     get(client, "/toolkit/gender-equality/", {"tag": tag, "page": page})
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(1)
 @given(path=st.text(st.characters(codec="ascii", exclude_characters="?#"), max_size=80))
 def test_arbitrary_paths_never_fail(client, world, path):
     # "//x" would make the test client read "x" as a host name: send one slash
@@ -121,7 +130,7 @@ join_forms = st.tuples(
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.3)
 @given(choice=join_forms)
 def test_join_form_never_fails_and_stores_only_valid_requests(client, world, choice):
     """Mostly valid forms with up to three fields dropped, odd or random: each is stored
@@ -153,7 +162,7 @@ def officer(client, db):
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.25)
 @given(q=text, status=values, country=values, order=values, page=values)
 def test_admin_searches_and_filters_never_fail(officer, q, status, country, order, page):
     params = {"q": q, "status__exact": status, "country": country, "o": order, "p": page}
@@ -169,7 +178,7 @@ def curator(client, db):
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.3)
 @given(q=text, year=numbers, month=values, theme=numbers, status=values, page=values)
 def test_admin_content_lists_never_fail(curator, world, q, year, month, theme, status, page):
     params = {"q": q, "published_on__year": year, "published_on__month": month,
@@ -180,7 +189,7 @@ def test_admin_content_lists_never_fail(curator, world, q, year, month, theme, s
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(0.15)
 @given(theme=numbers, title=values, published_on=values, selected=st.lists(numbers, max_size=3))
 def test_admin_content_forms_and_actions_never_fail(
     curator, world, theme, title, published_on, selected
@@ -194,11 +203,10 @@ def test_admin_content_forms_and_actions_never_fail(
 
 
 # Uploads, imports and multi-request properties cost more per example: a quarter as many.
-FUZZ_FILES = settings(FUZZ, max_examples=max(10, EXAMPLES // 4))
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.1)
 @given(
     content=st.one_of(st.binary(max_size=2000), st.sampled_from([b"GIF89a", b"\x89PNG\r\n\x1a\n"])),
     name=text,
@@ -223,7 +231,7 @@ def test_image_and_document_uploads_never_fail(curator, content, name, alt, foca
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.1)
 @given(cells=st.lists(st.lists(values, min_size=1, max_size=16), min_size=1, max_size=4))
 def test_spreadsheet_imports_never_fail(curator, world, cells):
     import csv
@@ -242,7 +250,7 @@ def test_spreadsheet_imports_never_fail(curator, world, cells):
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.3)
 @given(path=text, image=numbers, documents=st.lists(numbers, max_size=3))
 def test_media_addresses_and_picture_choices_never_fail(
     client, curator, world, path, image, documents
@@ -254,7 +262,7 @@ def test_media_addresses_and_picture_choices_never_fail(
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.3)
 @given(email=values, statement=values, status=values, day=values, text=values, website=values)
 def test_profile_update_forms_never_fail(
     client, world, email, statement, status, day, text, website
@@ -286,7 +294,7 @@ def test_profile_update_forms_never_fail(
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.3)
 @given(email=values, themes=st.lists(numbers, max_size=3), rhythm=values, language=values,
        token=text)  # fmt: skip
 def test_subscription_forms_and_links_never_fail(
@@ -329,7 +337,7 @@ segments = st.one_of(
 
 
 @pytest.mark.django_db
-@FUZZ
+@fuzz(1)
 @given(template=st.sampled_from(ROUTES), segment=segments, language=st.sampled_from(["", "/fr"]))
 def test_every_route_with_any_parameter_never_fails(client, world, template, segment, language):
     assert len(ROUTES) > 40
@@ -350,7 +358,7 @@ CHARSETS = ["latin-1", "utf-16", "utf-16-be", "utf-32", "cp1252", "shift_jis", "
 
 
 @pytest.mark.django_db
-@FUZZ_FILES
+@fuzz(0.25)
 @given(
     url=st.sampled_from(FORM_ROUTES),
     # NUL is not allowed in a header: gunicorn and any proxy refuse it before Django
