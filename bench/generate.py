@@ -165,7 +165,7 @@ def generate() -> None:
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # as the worker does hourly (publishing/statistics.py)
+        cursor.execute("ANALYZE")  # as the worker does hourly (lib/database_statistics.py)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lib.personal_data import PersonalDataAdminMixin
 from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
-from publishing.spreadsheets import json_download, safe_cell
+from publishing.spreadsheets import safe_cell
 
 from . import services
 from .models import Notification, ReportedTotal, Signatory
@@ -25,8 +26,11 @@ PUBLIC_EXPORT_FIELDS = [
 ]  # fmt: skip
 
 
+CONTACT_PERMISSION = "signatories.view_contact_details"
+
+
 def can_see_contacts(request) -> bool:
-    return request.user.has_perm("signatories.view_contact_details")
+    return request.user.has_perm(CONTACT_PERMISSION)
 
 
 class NotificationInline(admin.TabularInline):
@@ -46,7 +50,11 @@ reversion.register(Signatory, follow=())
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
+class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin):
+    personal_data_permission = CONTACT_PERMISSION
+    personal_data_actions = ("export_personal_data", "erase_contact")
+    export_description = _("Export the personal data of the selected requests (JSON)")
+
     list_display = [
         "organisation", "status", "possible_duplicate", "kind", "country", "city", "submitted_at",
     ]  # fmt: skip
@@ -141,13 +149,6 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             return [*self.readonly_fields, *CONTACT_FIELDS]  # erased stays erased
         return self.readonly_fields
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not can_see_contacts(request):
-            actions.pop("export_personal_data", None)
-            actions.pop("erase_contact", None)
-        return actions
-
     def get_search_fields(self, request):
         if can_see_contacts(request):
             return self.search_fields
@@ -209,15 +210,11 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             writer.writerow([safe_cell(value) for value in row])
         return response
 
-    @admin.action(description=_("Export the personal data of the selected requests (JSON)"))
-    def export_personal_data(self, request, queryset):
-        if not can_see_contacts(request):
-            raise PermissionDenied
-        data = []
-        for signatory in queryset.prefetch_related("themes"):
-            data.append(services.signatory_personal_data(signatory=signatory))
-            self.log_change(request, signatory, "Personal data exported.")
-        return json_download(data, "personal-data")
+    def personal_data(self, obj):
+        return services.signatory_personal_data(signatory=obj)
+
+    def personal_data_exported(self, request, obj):
+        self.log_change(request, obj, "Personal data exported.")
 
     @admin.action(
         description=_("Erase the contact details of the selected requests"),

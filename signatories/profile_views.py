@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
+from lib.ratelimit import over_limit
+
 from . import profile_updates
 from .address_requests import address_request_queue
 from .models import Commitment, Milestone, Signatory, UpdateLink
 from .profile_forms import ProfileUpdate, UpdateLinkRequestForm
-from .ratelimit import over_limit
 
 
 def public_signatory(slug: str) -> Signatory:

@@ -7,20 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
+from lib.ratelimit import over_limit
+from lib.spam import STARTED_FIELD, spam_trap_context, started_token
 from pagecache.fragments import lazy
 from pagecache.holes import register_hole
 from toolkit.models import Theme
 
 from . import services
-from .forms import (
-    HONEYPOT_FIELD,
-    STARTED_FIELD,
-    JoinForm,
-    SignatoryFilterForm,
-    started_token,
-)
+from .forms import JoinForm, SignatoryFilterForm
 from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
-from .ratelimit import over_limit
 from .regions import Region
 
 logger = logging.getLogger(__name__)
@@ -34,9 +29,7 @@ register_hole(
 def render_join(request, form, status=200, *, rate_limited=False):
     context = {
         "form": form,
-        "started_token": started_token(),
-        "honeypot_field": HONEYPOT_FIELD,
-        "started_field": STARTED_FIELD,
+        **spam_trap_context(),
         "rate_limited": rate_limited,
         "blank_form": None if form.is_bound else "blank",  # see {% fragment %}
     }

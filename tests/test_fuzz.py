@@ -15,7 +15,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from signatories.forms import STARTED_SALT
+from lib.spam import STARTED_SALT
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 from toolkit_portal.roles import POLICY_OFFICERS

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.core.signing import Signer
 
-from signatories.forms import STARTED_SALT
+from lib.spam import STARTED_SALT
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from jobs.registry import CHORES
-from publishing.statistics import refresh_statistics
+from lib.database_statistics import refresh_statistics
 from tests.factories import make_insight
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import RequestFactory
 
-from signatories.ratelimit import UNKNOWN_ADDRESS, client_address
+from lib.ratelimit import UNKNOWN_ADDRESS, client_address
 
 
 def address(settings, proxies, remote="192.0.2.10", forwarded=None):
