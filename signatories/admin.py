@@ -3,6 +3,8 @@ import csv
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, Value, When
@@ -13,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from lib.personal_data import PersonalDataAdminMixin
+from outbox.models import Notification
 from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
 from publishing.spreadsheets import safe_cell
 
 from . import services
-from .models import Notification, ReportedTotal, Signatory
+from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
 
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
 PUBLIC_EXPORT_FIELDS = [
@@ -26,15 +29,20 @@ PUBLIC_EXPORT_FIELDS = [
 ]  # fmt: skip
 
 
-CONTACT_PERMISSION = "signatories.view_contact_details"
-
-
 def can_see_contacts(request) -> bool:
     return request.user.has_perm(CONTACT_PERMISSION)
 
 
-class NotificationInline(admin.TabularInline):
+class NotificationFormSet(BaseGenericInlineFormSet):
+    @classmethod
+    def get_default_prefix(cls):
+        return "notifications"  # the admin's form field names from before the outbox app
+
+
+class NotificationInline(GenericTabularInline):
     model = Notification
+    ct_field, ct_fk_field = "about_type", "about_id"
+    formset = NotificationFormSet
     fields = ["kind", "to", "status", "attempts", "sent_at", "next_attempt_at", "last_error"]
     readonly_fields = fields
     extra = 0
@@ -256,45 +264,6 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
 def export_value(signatory, field):
     value = getattr(signatory, field)
     return value.code if field == "country" else value
-
-
-@admin.register(Notification)
-class NotificationAdmin(InputSafeAdminMixin, admin.ModelAdmin):
-    list_display = ["subject", "to", "kind", "status", "attempts", "queued_at", "sent_at"]
-    list_filter = ["status", "kind"]
-    search_fields = ["to", "subject", "signatory__organisation"]
-    list_select_related = ["signatory"]
-    readonly_fields = [
-        "signatory", "kind", "to", "reply_to", "subject", "text_body", "message_id", "status",
-        "attempts", "queued_at", "next_attempt_at", "sent_at", "last_error",
-    ]  # fmt: skip
-    exclude = ["html_body"]
-    actions = ["resend"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_module_permission(self, request):
-        return can_see_contacts(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return can_see_contacts(request) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        # Django lets change permission alone open the list: it shows addresses too.
-        return can_see_contacts(request) and super().has_change_permission(request, obj)
-
-    @admin.action(description=_("Send selected notifications again"))
-    def resend(self, request, queryset):
-        for notification in queryset:
-            services.notification_resend(notification=notification)
-        count = len(queryset)
-        self.message_user(
-            request,
-            ngettext("%d notification queued again.", "%d notifications queued again.", count)
-            % count,
-            messages.SUCCESS,
-        )
 
 
 @admin.register(ReportedTotal)

@@ -16,17 +16,27 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from lib.addresses import normalise_email
 from toolkit.models import Theme
 
 from . import emails
-from .models import Commitment, Milestone, Notification, ProfileChange, Signatory, UpdateLink
+from .models import Commitment, Milestone, ProfileChange, Signatory, UpdateLink
 
 SALT = "signatories.update-link"
+
+
+class ProfileEmail(models.TextChoices):
+    """The outbox's kinds of profile-update email (registered in apps.py)."""
+
+    UPDATE_LINK = "update_link", _("Link to update a profile, to the signatory")
+    CHANGE_TO_REVIEW = "change_to_review", _("Profile update to review, to the policy officer")
+    CHANGE_APPROVED = "change_approved", _("Profile update approved, to the signatory")
+    CHANGE_DECLINED = "change_declined", _("Profile update declined, to the signatory")
 
 
 class ProfileChanged(Exception):
@@ -65,7 +75,7 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
             url = settings.SITE_URL + reverse("signatories:update_profile", args=[token])
         emails.enqueue(
             signatory=signatory,
-            kind=Notification.Kind.UPDATE_LINK,
+            kind=ProfileEmail.UPDATE_LINK,
             to=signatory.contact_email,
             reply_to=settings.POLICY_OFFICER_EMAIL,
             language=signatory.language,
@@ -127,7 +137,7 @@ def profile_change_submit(*, link: UpdateLink, proposed: dict[str, Any]) -> Prof
         )
         emails.enqueue(
             signatory=signatory,
-            kind=Notification.Kind.CHANGE_TO_REVIEW,
+            kind=ProfileEmail.CHANGE_TO_REVIEW,
             to=settings.POLICY_OFFICER_EMAIL,
             reply_to=signatory.contact_email,
             language=settings.LANGUAGE_CODE,
@@ -155,9 +165,7 @@ def profile_change_review(
         if approve:
             apply_profile(signatory, change.proposed)
         if signatory.contact_email:
-            kind = (
-                Notification.Kind.CHANGE_APPROVED if approve else Notification.Kind.CHANGE_DECLINED
-            )
+            kind = ProfileEmail.CHANGE_APPROVED if approve else ProfileEmail.CHANGE_DECLINED
             with translation.override(signatory.language):
                 profile_url = settings.SITE_URL + (
                     signatory.get_absolute_url() if signatory.public else reverse("home")

@@ -10,9 +10,9 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from lib.ratelimit import over_limit
+from outbox.address_requests import address_request_queue
 
 from . import profile_updates
-from .address_requests import address_request_queue
 from .models import Commitment, Milestone, Signatory, UpdateLink
 from .profile_forms import ProfileUpdate, UpdateLinkRequestForm
 

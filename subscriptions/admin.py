@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from lib.personal_data import PersonalDataOnlyAdminMixin
 from publishing.admin import InputSafeAdminMixin
+from signatories.models import CONTACT_PERMISSION
 
 from . import services
 from .models import Subscription
@@ -15,7 +16,7 @@ from .models import Subscription
 
 @admin.register(Subscription)
 class SubscriptionAdmin(PersonalDataOnlyAdminMixin, InputSafeAdminMixin, admin.ModelAdmin):
-    personal_data_permission = "signatories.view_contact_details"
+    personal_data_permission = CONTACT_PERMISSION
     personal_data_filename = "subscriber-data"
     export_description = _("Export the personal data of the selected subscribers (JSON)")
     list_display = ["email", "rhythm", "language", "everything", "confirmed_at", "unsubscribed_at"]

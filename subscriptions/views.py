@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from lib.ratelimit import over_limit
 from lib.spam import spam_trap_context
-from signatories.address_requests import address_request_queue
+from outbox.address_requests import address_request_queue
 
 from . import services
 from .forms import PreferencesForm, SubscribeForm

@@ -157,7 +157,7 @@ def officer(client, db):
 @given(q=text, status=values, country=values, order=values, page=values)
 def test_admin_searches_and_filters_never_fail(officer, q, status, country, order, page):
     params = {"q": q, "status__exact": status, "country": country, "o": order, "p": page}
-    for path in ["/admin/signatories/signatory/", "/admin/signatories/notification/"]:
+    for path in ["/admin/signatories/signatory/", "/admin/outbox/notification/"]:
         response = officer.get(f"{path}?{urlencode(params)}")
         assert response.status_code < 500, (path, params)
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "import_export",
     # The project's apps, in layers (see the import contracts in pyproject.toml):
     "jobs",
+    "outbox",
     "pagecache",
     "publishing",
     "media_library",

@@ -4,6 +4,7 @@ import datetime
 import unicodedata
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -14,8 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from jobs.models import QueuedJob
 from lib.addresses import normalise_email
+from outbox.models import Notification
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
@@ -29,6 +30,8 @@ def unidecode_ascii(text: str) -> str:
 
 PRIVACY_NOTICE_VERSION = "2026-11-27.4"  # bump whenever the notice changes
 ACTIVE_STATUSES = ["pending", "approved"]
+# Staff with it see contact details, and the emails written to them.
+CONTACT_PERMISSION = "signatories.view_contact_details"
 RESERVED_SLUGS = {"map", "update", "updates", "ask-your-city", "feed", "badge"}
 
 
@@ -162,6 +165,14 @@ class Signatory(models.Model):
         verbose_name=_("reviewed by"),
     )
 
+    # The emails written about the request: erased and deleted with its contact details.
+    notifications = GenericRelation(
+        Notification,
+        content_type_field="about_type",
+        object_id_field="about_id",
+        related_query_name="signatory",
+    )
+
     objects = SignatoryQuerySet.as_manager()
 
     class Meta:
@@ -231,90 +242,6 @@ class Signatory(models.Model):
     @property
     def joined_on(self) -> datetime.date | None:
         return self.reviewed_at.date() if self.reviewed_at else None
-
-
-class Notification(QueuedJob):
-    """An email waiting in the outbox, written in the same transaction as what it is about.
-
-    The worker (`manage.py run_worker`) claims due rows, sends them and retries
-    failures with back-off, so a dead mail server delays an email but never loses it.
-    """
-
-    class Kind(models.TextChoices):
-        NEW_REQUEST = "new_request", _("New request, to the policy officer")
-        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement, to the applicant")
-        APPROVED = "approved", _("Approval, to the applicant")
-        DECLINED = "declined", _("Decision to decline, to the applicant")
-        UPDATE_LINK = "update_link", _("Link to update a profile, to the signatory")
-        CHANGE_TO_REVIEW = "change_to_review", _("Profile update to review, to the policy officer")
-        CHANGE_APPROVED = "change_approved", _("Profile update approved, to the signatory")
-        CHANGE_DECLINED = "change_declined", _("Profile update declined, to the signatory")
-        SUBSCRIPTION_CONFIRM = "subscribe_confirm", _("Subscription to confirm, to the reader")
-        DIGEST = "digest", _("Digest, to a subscriber")
-
-    class Priority(models.IntegerChoices):
-        PEOPLE_WAITING = 0, _("Someone is waiting for it")
-        BULK = 1, _("Bulk (digests)")
-
-    class Status(models.TextChoices):
-        PENDING = QueuedJob.PENDING, _("Waiting to be sent")
-        SENT = "sent", _("Sent")
-        FAILED = QueuedJob.FAILED, _("Failed")
-
-    # Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice.
-    lease_seconds = settings.NOTIFICATION_LEASE_SECONDS
-    # Join emails and links go before any number of digests.
-    claim_order = ("priority", "next_attempt_at", "pk")
-
-    signatory = models.ForeignKey(
-        Signatory,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notifications",
-        verbose_name=_("join request"),
-        help_text=_("Empty for emails to subscribers."),
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    priority = models.PositiveSmallIntegerField(
-        _("priority"), choices=Priority.choices, default=Priority.PEOPLE_WAITING
-    )
-    # Extra headers, e.g. List-Unsubscribe on digests.
-    headers = models.JSONField(_("headers"), default=dict, blank=True)
-    to = models.EmailField(_("to"))
-    reply_to = models.EmailField(_("reply to"), blank=True)
-    subject = models.CharField(_("subject"), max_length=300)
-    text_body = models.TextField(_("text"))
-    html_body = models.TextField(_("HTML"))
-    # Kept across retries so a receiver can recognise a duplicate delivery.
-    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-queued_at"]
-        verbose_name = _("email notification")
-        verbose_name_plural = _("email notifications")
-        indexes = [
-            models.Index(fields=["status", "next_attempt_at"]),
-            models.Index(
-                fields=["status", "priority", "next_attempt_at"], name="outbox_claim_order"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} → {self.to}"
-
-    def gives_up(self, now: datetime.datetime) -> bool:
-        after = datetime.timedelta(seconds=settings.NOTIFICATION_GIVE_UP_AFTER_SECONDS)
-        return now >= self.queued_at + after
-
-    def mark_done(self) -> None:
-        Notification.objects.filter(pk=self.pk).update(
-            status=self.Status.SENT, sent_at=timezone.now(), last_error=""
-        )
 
 
 class ReportedTotal(models.Model):

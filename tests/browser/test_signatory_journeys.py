@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from signatories.address_requests import answer_address_requests
-from signatories.models import Commitment, Notification, ProfileChange, Signatory
+from outbox.address_requests import answer_address_requests
+from outbox.models import Notification
+from signatories.models import Commitment, ProfileChange, Signatory
 from signatories.profile_updates import profile_change_review
 from tests.browser.conftest import LANGUAGES, PHONE, screenshot
 from tests.browser.test_curation_journeys import no_violations

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from signatories.address_requests import answer_address_requests
-from signatories.models import Notification
+from outbox.address_requests import answer_address_requests
+from outbox.models import Notification
 from subscriptions.models import Subscription
 from tests.factories import make_insight, make_theme
 

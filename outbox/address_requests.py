@@ -1,9 +1,9 @@
 """Requests whose answer must not depend on an address (update links, subscriptions).
 
 A page calls `address_request_queue()` and answers the same whatever the address; the
-worker hands each row to the handler its app registered, in `AppConfig.ready`. One
-address gets at most EMAILS_PER_ADDRESS_PER_DAY such emails a day: asking again and
-again neither floods its owner nor tells anything.
+worker hands each row to the handler its app registered, in `AppConfig.ready`, with the
+kind of email that answers it. One address gets at most EMAILS_PER_ADDRESS_PER_DAY such
+emails a day: asking again and again neither floods its owner nor tells anything.
 """
 
 from __future__ import annotations
@@ -19,14 +19,16 @@ from jobs.queue import work_through
 from .models import AddressRequest, Notification
 
 EMAILS_PER_ADDRESS_PER_DAY = 3
-ANSWER_KINDS = [Notification.Kind.UPDATE_LINK, Notification.Kind.SUBSCRIPTION_CONFIRM]
 
 Handler = Callable[[str, dict[str, Any]], None]
 HANDLERS: dict[str, Handler] = {}
+ANSWER_KINDS: set[str] = set()  # the kinds of email that answer such requests
 
 
-def register_address_handler(kind: str, handler: Handler) -> None:
+def register_address_handler(kind: str, handler: Handler, *, answered_by: str) -> None:
+    """`handler(email, payload)` answers requests of `kind` with emails of kind `answered_by`."""
     HANDLERS[kind] = handler
+    ANSWER_KINDS.add(answered_by)
 
 
 def address_request_queue(*, kind: str, email: str, payload: dict[str, Any]) -> None:

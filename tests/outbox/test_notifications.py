@@ -9,9 +9,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from jobs.queue import retry_delay
+from outbox.delivery import deliver_due_notifications
+from outbox.models import Notification
+from outbox.services import notification_resend
 from signatories import services
-from signatories.models import Notification, Signatory
-from signatories.tasks import deliver_due_notifications, retry_delay
+from signatories.models import Signatory
 
 OFFICER = "officer@metropolis.example"
 
@@ -170,7 +173,7 @@ def test_an_email_failing_for_a_day_is_marked_failed_and_can_be_resent(
 
     smtp_server.start()
     for notification in Notification.objects.all():
-        services.notification_resend(notification=notification)
+        notification_resend(notification=notification)
     assert deliver_due_notifications() == 2
     assert len(smtp_server.messages) == 2
     ids = {m["Message-ID"] for m in smtp_server.messages}

@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from signatories.address_requests import EMAILS_PER_ADDRESS_PER_DAY, answer_address_requests
-from signatories.models import AddressRequest, Notification, Signatory
+from outbox.address_requests import EMAILS_PER_ADDRESS_PER_DAY, answer_address_requests
+from outbox.models import AddressRequest, Notification
+from signatories.models import Signatory
 from subscriptions.models import Subscription
 from tests.factories import make_theme
 from tests.signatories.conftest import started_seconds_ago

@@ -11,11 +11,9 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 
-from jobs.queue import retry_delay, work_through
+from jobs.queue import work_through
 
 from .models import Notification
-
-__all__ = ["deliver_due_notifications", "retry_delay"]
 
 logger = logging.getLogger(__name__)
 
