@@ -26,10 +26,11 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
+from commitments.models import Commitment, Milestone  # noqa: E402
 from initiatives.models import Entry, Programme  # noqa: E402
 from publishing.rendering import render_markdown  # noqa: E402
 from publishing.search_vectors import rebuild_search_vectors  # noqa: E402
-from signatories.models import Commitment, Milestone, Signatory  # noqa: E402
+from signatories.models import Signatory  # noqa: E402
 from toolkit.models import Insight, Theme  # noqa: E402
 
 PUBLISHED_INSIGHTS = int(os.environ.get("BENCH_INSIGHTS", 10_000))

@@ -270,6 +270,3 @@ def export_value(signatory, field):
 class ReportedTotalAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-
-from . import profile_admin  # noqa: E402, F401 - registers the profile update admin

@@ -11,16 +11,12 @@ class SignatoriesConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from jobs.registry import register_chore
-        from outbox.address_requests import register_address_handler
         from outbox.registry import emails_are_read_with, register_email_kinds, search_emails_by
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
-        from publishing.sections import register_section
 
         from .emails import JoinEmail
-        from .models import CONTACT_PERMISSION, Commitment, Milestone, ReportedTotal, Signatory
-        from .profile_updates import ProfileEmail, update_link_answer
-        from .sections import theme_commitments
+        from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
         from .services import (
             PERSONAL_FIELDS,
             declined_contacts_erase,
@@ -29,14 +25,12 @@ class SignatoriesConfig(AppConfig):
         )
 
         register_email_kinds(JoinEmail.choices)
-        register_email_kinds(ProfileEmail.choices)
         # Emails hold the contact details of those they are written to.
         emails_are_read_with(CONTACT_PERMISSION)
         search_emails_by("signatory__organisation")
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
-        invalidate_on(Signatory.themes.through, ReportedTotal, Commitment, Milestone)
-        register_section("theme", "signatories/theme_commitments.html", theme_commitments)
+        invalidate_on(Signatory.themes.through, ReportedTotal)
         # A deleted request can be recovered from its versions, but not its contact details.
         post_delete.connect(
             lambda instance, **kwargs: erase_from_versions(instance, PERSONAL_FIELDS),
@@ -45,9 +39,6 @@ class SignatoriesConfig(AppConfig):
             weak=False,
         )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
-        register_address_handler(
-            "update_link", update_link_answer, answered_by=ProfileEmail.UPDATE_LINK
-        )
         register_chore(
             "Declined requests' contact details erased",
             declined_contacts_erase,

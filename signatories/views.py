@@ -3,7 +3,9 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
@@ -136,3 +138,47 @@ def signatory_list(request):
         "fragment": None if form.errors else request.get_full_path(),
     }
     return render(request, "signatories/list.html", context, status=400 if form.errors else 200)
+
+
+def public_signatory(slug: str) -> Signatory:
+    """An approved signatory's profile; a withdrawn one is gone (410), others unknown."""
+    shown = Signatory.Status.APPROVED, Signatory.Status.WITHDRAWN
+    signatory = get_object_or_404(
+        Signatory.objects.select_related("logo").filter(status__in=shown), slug=slug
+    )
+    if signatory.status == Signatory.Status.WITHDRAWN:
+        raise Gone(signatory)
+    return signatory
+
+
+class Gone(Exception):
+    def __init__(self, signatory: Signatory):
+        self.signatory = signatory
+
+
+def gone_page(request, signatory: Signatory):
+    context = {"organisation": signatory.organisation}
+    return render(request, "signatories/profile_gone.html", context, status=410)
+
+
+def profile(request, slug):
+    try:
+        signatory = public_signatory(slug)
+    except Gone as gone:
+        return gone_page(request, gone.signatory)
+    profile_url = settings.SITE_URL + request.path
+    context = {"signatory": signatory, "profile_url": profile_url}
+    return render(request, "signatories/profile.html", context)
+
+
+def badge(request, slug):
+    try:
+        signatory = public_signatory(slug)
+    except Gone as gone:
+        raise Http404 from gone
+    year = signatory.joined_on.year if signatory.joined_on else 2020
+    svg = render_to_string("signatories/badge.svg", {"signatory": signatory, "year": year})
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -17,9 +17,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from commitments.models import Milestone
 from initiatives.models import Entry
 from outbox.models import Notification
-from signatories.models import Milestone, Signatory
+from signatories.models import Signatory
 from toolkit.models import Insight
 
 from .models import SubscriberEmail, Subscription, SubscriptionEmail

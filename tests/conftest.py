@@ -41,10 +41,12 @@ def english_between_tests():
 
 
 @pytest.fixture(autouse=True)
-def content_types_from_the_database():
-    """A transactional test's flush may empty the content types table: emails written
-    afterwards point to the ones in the table, never to ids remembered from before."""
-    ContentType.objects.clear_cache()
+def content_types_from_the_database(request):
+    """The transactional test before may have emptied the content types table (its flush):
+    emails written now point to the rows in the table, not to ids remembered from before."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True, scope="session")

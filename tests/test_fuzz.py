@@ -259,7 +259,7 @@ def test_media_addresses_and_picture_choices_never_fail(
 def test_profile_update_forms_never_fail(
     client, world, email, statement, status, day, text, website
 ):
-    from signatories.profile_updates import SALT
+    from commitments.profile_updates import SALT
 
     signatory = Signatory.objects.create(
         organisation="Fuzz City", kind="government", status="approved",
@@ -269,8 +269,8 @@ def test_profile_update_forms_never_fail(
     assert asked.status_code < 500, email
     from django.core import signing
 
-    from signatories.models import UpdateLink
-    from signatories.profile_updates import hashed
+    from commitments.models import UpdateLink
+    from commitments.profile_updates import hashed
 
     link = UpdateLink.objects.create(
         signatory=signatory, secret_hash=hashed("s"), expires_at="2999-01-01T00:00Z"

@@ -29,9 +29,9 @@ GROUP_PERMISSIONS = {
         ("outbox", "notification"): ["view", "change"],
         ("signatories", "reportedtotal"): CRUD,
         ("media_library", "image"): ["view"],  # to choose a signatory's logo
-        ("signatories", "profilechange"): ["view", "change"],
-        ("signatories", "commitment"): CRUD,
-        ("signatories", "milestone"): CRUD,
+        ("commitments", "profilechange"): ["view", "change"],
+        ("commitments", "commitment"): CRUD,
+        ("commitments", "milestone"): CRUD,
         ("subscriptions", "subscription"): ["view", "delete"],
     },
 }

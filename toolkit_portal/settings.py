@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "toolkit",
     "initiatives",
     "signatories",
+    "commitments",
     "tags",
     "search",
     "opendata",

@@ -2,21 +2,14 @@
 staff groups' permissions on it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [
     ("signatories", "0014_possible_duplicates_kept_and_address_requests"),
     ("subscriptions", "0003_addresses_in_one_form"),
     ("outbox", None),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state([t for t in targets if t[1]]).apps  # None: unapplied
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -38,7 +31,7 @@ def test_emails_move_to_the_outbox_with_their_request_and_permissions():
         kind="update_link", email="kept@city.example", payload={"signatory": signatory.pk}
     )
 
-    new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    new = migrate_to_latest()
 
     ContentType = new.get_model("contenttypes", "ContentType")
     Notification = new.get_model("outbox", "Notification")

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.addresses import NormalisedEmailField
+from signatories.models import Signatory
 from toolkit.models import Theme
 
-from .models import Commitment, Signatory
+from .models import Commitment
 
 
 class UpdateLinkRequestForm(forms.Form):

@@ -20,7 +20,7 @@ from outbox.models import Notification
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
-from ..regions import Region, region_of
+from .regions import Region, region_of
 
 
 def unidecode_ascii(text: str) -> str:

@@ -54,7 +54,7 @@ class ProfileChangeAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_select_related = ["signatory", "reviewed_by"]
     fields = ["signatory", "status", "submitted_at", "reviewed_at", "reviewed_by", "note"]
     readonly_fields = ["signatory", "status", "submitted_at", "reviewed_at", "reviewed_by"]
-    change_form_template = "admin/signatories/profilechange/change_form.html"
+    change_form_template = "admin/commitments/profilechange/change_form.html"
 
     def has_add_permission(self, request):
         return False

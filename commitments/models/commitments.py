@@ -6,9 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from signatories.models import Signatory
 from toolkit.models import Theme
-
-from .requests import Signatory
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -40,6 +39,7 @@ class Commitment(models.Model):
     objects = CommitmentQuerySet.as_manager()
 
     class Meta:
+        db_table = "signatories_commitment"
         ordering = ["theme__position"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
@@ -79,6 +79,7 @@ class Milestone(models.Model):
     objects = MilestoneQuerySet.as_manager()
 
     class Meta:
+        db_table = "signatories_milestone"
         ordering = ["-happened_on", "-pk"]
         verbose_name = _("update")
         verbose_name_plural = _("updates")

@@ -1,8 +1,10 @@
-"""What signatories add to theme pages: their commitments in the area and its updates."""
+"""What commitments add to other apps' pages: to a theme page, the signatories'
+commitments in the area and its updates; to a signatory's profile, its commitments and
+the way to update them."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from .models import Commitment, Milestone
 
@@ -23,3 +25,17 @@ def theme_commitments(theme) -> dict | None:
         return None
     updates = Milestone.objects.public().filter(commitment__theme=theme).latest_first()
     return {"theme": theme, "counts": counts, "updates": updates[:LATEST_UPDATES]}
+
+
+def profile_commitments(signatory) -> dict:
+    milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("-happened_on", "-pk"))
+    commitments = (
+        Commitment.objects.filter(signatory=signatory)
+        .select_related("theme")
+        .prefetch_related(milestones)
+    )
+    return {"commitments": commitments}
+
+
+def profile_update_link(signatory) -> dict:
+    return {"signatory": signatory}

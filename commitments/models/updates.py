@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .requests import Signatory
+from signatories.models import Signatory
 
 
 class UpdateLink(models.Model):
@@ -26,6 +26,7 @@ class UpdateLink(models.Model):
     used_at = models.DateTimeField(_("used"), null=True, blank=True, editable=False)
 
     class Meta:
+        db_table = "signatories_updatelink"
         ordering = ["-created_at"]
         verbose_name = _("update link")
         verbose_name_plural = _("update links")
@@ -75,6 +76,7 @@ class ProfileChange(models.Model):
     )
 
     class Meta:
+        db_table = "signatories_profilechange"
         ordering = ["-submitted_at"]
         verbose_name = _("profile update")
         verbose_name_plural = _("profile updates")

@@ -22,10 +22,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from lib.addresses import normalise_email
+from signatories import emails
+from signatories.models import Signatory
 from toolkit.models import Theme
 
-from . import emails
-from .models import Commitment, Milestone, ProfileChange, Signatory, UpdateLink
+from .models import Commitment, Milestone, ProfileChange, UpdateLink
 
 SALT = "signatories.update-link"
 
@@ -72,7 +73,7 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
         )
         token = signing.dumps(f"{link.pk}.{secret}", salt=SALT, compress=True)
         with translation.override(signatory.language):
-            url = settings.SITE_URL + reverse("signatories:update_profile", args=[token])
+            url = settings.SITE_URL + reverse("commitments:update_profile", args=[token])
         emails.enqueue(
             signatory=signatory,
             kind=ProfileEmail.UPDATE_LINK,
@@ -85,7 +86,7 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
 
 
 def update_link_answer(email: str, payload: dict[str, Any]) -> None:
-    """The worker's half of "Update this profile" (see address_requests.py)."""
+    """The worker's half of "Update this profile" (see outbox/address_requests.py)."""
     signatory = Signatory.objects.filter(pk=payload.get("signatory")).first()
     if signatory is not None:
         update_link_request(signatory=signatory, email=email)
@@ -133,7 +134,7 @@ def profile_change_submit(*, link: UpdateLink, proposed: dict[str, Any]) -> Prof
             signatory=signatory, link=link, before=current_profile(signatory), proposed=proposed
         )
         review_url = settings.SITE_URL + reverse(
-            "admin:signatories_profilechange_change", args=[change.pk]
+            "admin:commitments_profilechange_change", args=[change.pk]
         )
         emails.enqueue(
             signatory=signatory,

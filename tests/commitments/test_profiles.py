@@ -13,26 +13,12 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
 
-from signatories.models import Commitment, Milestone, ProfileChange, Signatory, UpdateLink
+from commitments.models import Commitment, Milestone, ProfileChange, UpdateLink
+from signatories.models import Signatory
 from tests.factories import make_theme
+from tests.signatories.conftest import CONTACT
 
 OFFICER = "officer@metropolis.example"
-CONTACT = "policy@city.example"
-
-
-@pytest.fixture
-def city(db):
-    signatory = Signatory.objects.create(
-        organisation="Ciudad Ejemplo Metropolitana",
-        kind="government",
-        city="Lima",
-        country="PE",
-        contact_name="Ana",
-        contact_email=CONTACT,
-        language="es",
-        status="approved",
-    )
-    return signatory
 
 
 @pytest.fixture
@@ -104,10 +90,10 @@ def test_a_signatory_updates_its_profile_by_link_and_an_officer_approves_it(
 
     officer = User.objects.create_superuser("officer")
     client.force_login(officer)
-    review = client.get(f"/admin/signatories/profilechange/{change.pk}/change/")
+    review = client.get(f"/admin/commitments/profilechange/{change.pk}/change/")
     assert "Safe night transport for women." in review.content.decode()  # field by field
     client.post(
-        f"/admin/signatories/profilechange/{change.pk}/change/", {"note": "", "_approve": "1"}
+        f"/admin/commitments/profilechange/{change.pk}/change/", {"note": "", "_approve": "1"}
     )
     client.logout()
 
@@ -164,7 +150,7 @@ def test_a_tampered_link_is_404_and_bad_forms_are_400_with_input_kept(client, ci
     assert client.get("/signatories/update/not-a-token/").status_code == 404
     assert ask_for_link(client, city, email="not an email").status_code == 400
 
-    from signatories.profile_updates import update_link_request
+    from commitments.profile_updates import update_link_request
 
     assert update_link_request(signatory=city, email=CONTACT)
     link = UpdateLink.objects.get()
@@ -203,34 +189,6 @@ def test_a_withdrawn_signatory_is_gone_everywhere_at_once(client, city, areas):
     assert client.get(f"{city.get_absolute_url()}badge.svg").status_code == 404
 
 
-@pytest.mark.django_db
-def test_pending_and_declined_requests_have_no_profile(client, city):
-    city.status = Signatory.Status.PENDING
-    city.save()
-    assert client.get(city.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.django_db
-def test_the_badge_is_an_svg_with_the_name_escaped(client, city):
-    city.organisation = 'Ville <script>alert("x")</script> & Co'
-    city.save()
-    response = client.get(f"{city.get_absolute_url()}badge.svg")
-    assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
-    body = response.content.decode()
-    assert "<script>" not in body and "&lt;script&gt;" in body
-    assert "· 2020<" in body  # the year, not "2,020"
-    profile = client.get(city.get_absolute_url()).content.decode()
-    assert "badge.svg" in profile and "&lt;a href=" in profile  # the embed snippet
-
-
-@pytest.mark.django_db
-def test_profiles_have_open_graph_tags_and_are_in_the_sitemap(client, city):
-    page = client.get(city.get_absolute_url()).content.decode()
-    assert '<meta property="og:type" content="profile">' in page
-    sitemap = client.get("/sitemap-signatories.xml").content.decode()
-    assert city.get_absolute_url() in sitemap
-
-
 def queries_for(client, url: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -263,30 +221,8 @@ def test_profile_and_theme_pages_keep_their_query_counts_as_updates_pile_up(clie
 
 
 @pytest.mark.django_db
-def test_already_joined_says_so_and_links_the_profile_without_showing_pending_names(
-    client, join_data, city
-):
-    Signatory.objects.create(
-        organisation="Zona Metropolitana Secreta", kind="government", country="BR",
-        contact_email="x@secret.example",
-    )  # fmt: skip
-    data = join_data(organisation="Ciudad Ejemplo Metropolitana SA", country="PE")
-    response = client.post("/join/", data)
-    html = response.content.decode()
-    assert response.status_code == 409
-    assert f'<a href="{city.get_absolute_url()}">Ciudad Ejemplo Metropolitana</a>' in html
-    assert "Ciudad Ejemplo Metropolitana SA" in html  # the input is kept
-
-    # A pending request is never hinted at: the form goes through, marked for the officer.
-    sent = client.post("/join/", join_data(organisation="Zona Metropolitana Secretas"))
-    assert sent.status_code == 302
-    new = Signatory.objects.get(organisation="Zona Metropolitana Secretas")
-    assert new.possible_duplicate
-
-
-@pytest.mark.django_db
 def test_profile_text_is_sanitised_markdown(client, city, areas):
-    from signatories.profile_updates import apply_profile
+    from commitments.profile_updates import apply_profile
 
     text = '**Bold** <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="y">'
     proposed = {
@@ -300,7 +236,7 @@ def test_profile_text_is_sanitised_markdown(client, city, areas):
 
 @pytest.mark.django_db
 def test_an_older_update_cannot_undo_a_newer_approved_one(city, areas):
-    from signatories.profile_updates import (
+    from commitments.profile_updates import (
         ProfileChanged,
         current_profile,
         profile_change_review,
