@@ -34,7 +34,7 @@ SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "5000"))
 def main() -> None:
     call_command("migrate", "--no-input", verbosity=0)
     call_command("load_content", "--if-empty", verbosity=0)
-    from signatories.models import Notification
+    from outbox.models import Notification
     from subscriptions.models import Subscription
     from toolkit.models import Insight, Theme
 

@@ -26,10 +26,11 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
+from commitments.models import Commitment, Milestone  # noqa: E402
 from initiatives.models import Entry, Programme  # noqa: E402
 from publishing.rendering import render_markdown  # noqa: E402
 from publishing.search_vectors import rebuild_search_vectors  # noqa: E402
-from signatories.models import Commitment, Milestone, Signatory  # noqa: E402
+from signatories.models import Signatory  # noqa: E402
 from toolkit.models import Insight, Theme  # noqa: E402
 
 PUBLISHED_INSIGHTS = int(os.environ.get("BENCH_INSIGHTS", 10_000))
@@ -165,7 +166,7 @@ def generate() -> None:
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # as the worker does hourly (publishing/statistics.py)
+        cursor.execute("ANALYZE")  # as the worker does hourly (lib/database_statistics.py)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import lookups
+        from lib import lookups
 
         lookups.register()

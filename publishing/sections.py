@@ -1,8 +1,9 @@
 """Sections that apps above the content layer add to content pages.
 
 A theme page shows signatories' commitments in that area, but toolkit/ may not import
-signatories/: the higher app registers a section for the "theme" page in its
-`AppConfig.ready`, and the page's template renders `{% page_sections "theme" theme %}`.
+commitments/: the higher app registers a section for the "theme" page in its
+`AppConfig.ready`, and the page's template renders `{% page_sections "theme" theme %}`
+(likewise a signatory's profile, "signatory" and "signatory-footer").
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ import csv
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, Value, When
@@ -12,11 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lib.personal_data import PersonalDataAdminMixin
+from outbox.models import Notification
 from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
-from publishing.spreadsheets import json_download, safe_cell
+from publishing.spreadsheets import safe_cell
 
 from . import services
-from .models import Notification, ReportedTotal, Signatory
+from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
 
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
 PUBLIC_EXPORT_FIELDS = [
@@ -26,11 +30,19 @@ PUBLIC_EXPORT_FIELDS = [
 
 
 def can_see_contacts(request) -> bool:
-    return request.user.has_perm("signatories.view_contact_details")
+    return request.user.has_perm(CONTACT_PERMISSION)
 
 
-class NotificationInline(admin.TabularInline):
+class NotificationFormSet(BaseGenericInlineFormSet):
+    @classmethod
+    def get_default_prefix(cls):
+        return "notifications"  # the admin's form field names from before the outbox app
+
+
+class NotificationInline(GenericTabularInline):
     model = Notification
+    ct_field, ct_fk_field = "about_type", "about_id"
+    formset = NotificationFormSet
     fields = ["kind", "to", "status", "attempts", "sent_at", "next_attempt_at", "last_error"]
     readonly_fields = fields
     extra = 0
@@ -46,7 +58,11 @@ reversion.register(Signatory, follow=())
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
+class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin):
+    personal_data_permission = CONTACT_PERMISSION
+    personal_data_actions = ("export_personal_data", "erase_contact")
+    export_description = _("Export the personal data of the selected requests (JSON)")
+
     list_display = [
         "organisation", "status", "possible_duplicate", "kind", "country", "city", "submitted_at",
     ]  # fmt: skip
@@ -141,13 +157,6 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             return [*self.readonly_fields, *CONTACT_FIELDS]  # erased stays erased
         return self.readonly_fields
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not can_see_contacts(request):
-            actions.pop("export_personal_data", None)
-            actions.pop("erase_contact", None)
-        return actions
-
     def get_search_fields(self, request):
         if can_see_contacts(request):
             return self.search_fields
@@ -209,15 +218,11 @@ class SignatoryAdmin(InputSafeAdminMixin, VersionHistoryAdmin):
             writer.writerow([safe_cell(value) for value in row])
         return response
 
-    @admin.action(description=_("Export the personal data of the selected requests (JSON)"))
-    def export_personal_data(self, request, queryset):
-        if not can_see_contacts(request):
-            raise PermissionDenied
-        data = []
-        for signatory in queryset.prefetch_related("themes"):
-            data.append(services.signatory_personal_data(signatory=signatory))
-            self.log_change(request, signatory, "Personal data exported.")
-        return json_download(data, "personal-data")
+    def personal_data(self, obj):
+        return services.signatory_personal_data(signatory=obj)
+
+    def personal_data_exported(self, request, obj):
+        self.log_change(request, obj, "Personal data exported.")
 
     @admin.action(
         description=_("Erase the contact details of the selected requests"),
@@ -261,49 +266,7 @@ def export_value(signatory, field):
     return value.code if field == "country" else value
 
 
-@admin.register(Notification)
-class NotificationAdmin(InputSafeAdminMixin, admin.ModelAdmin):
-    list_display = ["subject", "to", "kind", "status", "attempts", "queued_at", "sent_at"]
-    list_filter = ["status", "kind"]
-    search_fields = ["to", "subject", "signatory__organisation"]
-    list_select_related = ["signatory"]
-    readonly_fields = [
-        "signatory", "kind", "to", "reply_to", "subject", "text_body", "message_id", "status",
-        "attempts", "queued_at", "next_attempt_at", "sent_at", "last_error",
-    ]  # fmt: skip
-    exclude = ["html_body"]
-    actions = ["resend"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_module_permission(self, request):
-        return can_see_contacts(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return can_see_contacts(request) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        # Django lets change permission alone open the list: it shows addresses too.
-        return can_see_contacts(request) and super().has_change_permission(request, obj)
-
-    @admin.action(description=_("Send selected notifications again"))
-    def resend(self, request, queryset):
-        for notification in queryset:
-            services.notification_resend(notification=notification)
-        count = len(queryset)
-        self.message_user(
-            request,
-            ngettext("%d notification queued again.", "%d notifications queued again.", count)
-            % count,
-            messages.SUCCESS,
-        )
-
-
 @admin.register(ReportedTotal)
 class ReportedTotalAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-
-from . import profile_admin  # noqa: E402, F401 - registers the profile update admin

@@ -10,27 +10,27 @@ class SignatoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from jobs.registry import register_chore, register_queue
+        from jobs.registry import register_chore
+        from outbox.registry import emails_are_read_with, register_email_kinds, search_emails_by
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
-        from publishing.sections import register_section
 
-        from .address_requests import answer_address_requests, register_address_handler
-        from .models import AddressRequest, Commitment, Milestone, ReportedTotal, Signatory
-        from .profile_updates import update_link_answer
-        from .sections import theme_commitments
+        from .emails import JoinEmail
+        from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
         from .services import (
             PERSONAL_FIELDS,
             declined_contacts_erase,
             erase_from_versions,
             signatories_load_content,
         )
-        from .tasks import deliver_due_notifications
 
+        register_email_kinds(JoinEmail.choices)
+        # Emails hold the contact details of those they are written to.
+        emails_are_read_with(CONTACT_PERMISSION)
+        search_emails_by("signatory__organisation")
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
-        invalidate_on(Signatory.themes.through, ReportedTotal, Commitment, Milestone)
-        register_section("theme", "signatories/theme_commitments.html", theme_commitments)
+        invalidate_on(Signatory.themes.through, ReportedTotal)
         # A deleted request can be recovered from its versions, but not its contact details.
         post_delete.connect(
             lambda instance, **kwargs: erase_from_versions(instance, PERSONAL_FIELDS),
@@ -39,14 +39,6 @@ class SignatoriesConfig(AppConfig):
             weak=False,
         )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
-        register_queue("Requests by email address answered", answer_address_requests)
-        register_queue("Notifications sent", deliver_due_notifications)
-        register_address_handler("update_link", update_link_answer)
-        register_chore(
-            "Failed requests by email address forgotten",
-            AddressRequest.forget_stale,
-            every_seconds=3600,
-        )
         register_chore(
             "Declined requests' contact details erased",
             declined_contacts_erase,

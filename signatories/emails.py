@@ -1,30 +1,28 @@
-"""The join emails: rendered from templates (subject, text, HTML) into the outbox."""
+"""The join emails, written into the outbox with the request they are about."""
 
 from __future__ import annotations
 
-from email.utils import make_msgid
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from .models import Notification, Signatory
+from outbox.emails import email_enqueue
+from outbox.models import Notification
 
-
-def render_email(template: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Subject, plain text and HTML of `templates/emails/<template>*`."""
-    subject = render_to_string(f"emails/{template}_subject.txt", context)
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    return " ".join(subject.split()), text, html
+from .models import Signatory
 
 
-def new_message_id() -> str:
-    # An explicit domain avoids a DNS lookup of the host name on every call.
-    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
+class JoinEmail(models.TextChoices):
+    """The outbox's kinds of join email (registered in apps.py); each is a template."""
+
+    NEW_REQUEST = "new_request", _("New request, to the policy officer")
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement, to the applicant")
+    APPROVED = "approved", _("Approval, to the applicant")
+    DECLINED = "declined", _("Decision to decline, to the applicant")
 
 
 def enqueue(
@@ -36,17 +34,13 @@ def enqueue(
     language: str,
     context: dict[str, Any],
 ) -> Notification:
-    with translation.override(language):
-        subject, text, html = render_email(kind, {**context, "signatory": signatory})
-    return Notification.objects.create(
-        signatory=signatory,
+    return email_enqueue(
+        about=signatory,
         kind=kind,
         to=to,
         reply_to=reply_to,
-        subject=subject,
-        text_body=text,
-        html_body=html,
-        message_id=new_message_id(),
+        language=language,
+        context={**context, "signatory": signatory},
     )
 
 
@@ -57,7 +51,7 @@ def enqueue_new_request(signatory: Signatory) -> list[Notification]:
     )
     officer = enqueue(
         signatory=signatory,
-        kind=Notification.Kind.NEW_REQUEST,
+        kind=JoinEmail.NEW_REQUEST,
         to=settings.POLICY_OFFICER_EMAIL,
         reply_to=signatory.contact_email,
         language=settings.LANGUAGE_CODE,
@@ -67,7 +61,7 @@ def enqueue_new_request(signatory: Signatory) -> list[Notification]:
         site_url = settings.SITE_URL + reverse("home")
     applicant = enqueue(
         signatory=signatory,
-        kind=Notification.Kind.ACKNOWLEDGEMENT,
+        kind=JoinEmail.ACKNOWLEDGEMENT,
         to=signatory.contact_email,
         reply_to=settings.POLICY_OFFICER_EMAIL,
         language=signatory.language,
@@ -81,8 +75,8 @@ def enqueue_decision(signatory: Signatory) -> Notification | None:
     if not signatory.contact_email:
         return None
     kind = {
-        Signatory.Status.APPROVED: Notification.Kind.APPROVED,
-        Signatory.Status.DECLINED: Notification.Kind.DECLINED,
+        Signatory.Status.APPROVED: JoinEmail.APPROVED,
+        Signatory.Status.DECLINED: JoinEmail.DECLINED,
     }[signatory.status]
     with translation.override(signatory.language):
         list_url = settings.SITE_URL + reverse("signatories:list")

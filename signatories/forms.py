@@ -1,17 +1,15 @@
 from __future__ import annotations
 
 import re
-import time
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from lib.addresses import normalise_email
+from lib.spam import SpamProtectedForm
 from publishing.forms import CountryFilterField, countries_among
 from toolkit.forms import ThemeFilterField
 from toolkit.models import Theme
@@ -19,29 +17,7 @@ from toolkit.models import Theme
 from .models import Signatory
 from .similar import similar_requests
 
-# Not a real field: people never see it, bots fill it in.
-HONEYPOT_FIELD = "fax_number"
-STARTED_FIELD = "started"
-STARTED_SALT = "signatories.join.started"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-TOO_FAST_MESSAGE = _(
-    "Please check your details once more and send the form again. (It was sent faster "
-    "than a person usually can, which is how we keep automated spam out.)"
-)
-
-
-def started_token() -> str:
-    """A signed time stamp for the form: how we tell a person from a bot without a captcha."""
-    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time():.3f}")
-
-
-def seconds_since(token: str) -> float | None:
-    """Seconds since `token` was made, or None when it is missing or forged."""
-    try:
-        return time.time() - float(signing.Signer(salt=STARTED_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
 
 
 def country_choices():
@@ -64,7 +40,7 @@ def already_joined_message(similar: list[Signatory]) -> str:
     return format_html("{} {}", format_html(str(ALREADY_JOINED), links), ANOTHER_ONE)
 
 
-class JoinForm(forms.ModelForm):
+class JoinForm(SpamProtectedForm, forms.ModelForm):
     country = forms.ChoiceField(choices=country_choices, label=_("Country"))
     website = forms.URLField(
         label=_("Website"),
@@ -132,15 +108,6 @@ class JoinForm(forms.ModelForm):
         self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
-    def is_bot(self) -> bool:
-        """The honeypot is filled in: a bot, told that its request was received."""
-        return bool(self.data.get(HONEYPOT_FIELD))
-
-    def sent_too_fast(self) -> bool:
-        """Sent sooner after the form was shown than a person can, or with a forged stamp."""
-        elapsed = seconds_since(self.data.get(STARTED_FIELD, ""))
-        return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
-
     def resembles_a_signatory(self) -> bool:
         return self.has_error(NON_FIELD_ERRORS, "similar")
 
@@ -148,8 +115,6 @@ class JoinForm(forms.ModelForm):
         return normalise_email(self.cleaned_data["contact_email"])
 
     def clean(self):
-        if self.sent_too_fast():
-            self.add_error(None, forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast"))
         cleaned = super().clean()
         for name, value in cleaned.items():
             if isinstance(value, str):

@@ -11,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from reversion.models import Version
 
+from outbox.models import Notification
 from toolkit.models import Theme
 
 from . import emails
-from .models import PRIVACY_NOTICE_VERSION, Notification, ReportedTotal, Signatory
+from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
 from .similar import similar_requests
 
 
@@ -81,14 +82,6 @@ def signatory_review(
     except IntegrityError as error:
         signatory.refresh_from_db()
         raise DuplicateRequest from error
-
-
-def notification_resend(*, notification: Notification) -> None:
-    """Put a failed (or sent) notification back in the outbox, with the same Message-ID."""
-    now = timezone.now()
-    Notification.objects.filter(pk=notification.pk).update(
-        status=Notification.Status.PENDING, attempts=0, queued_at=now, next_attempt_at=now
-    )
 
 
 PERSONAL_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]

@@ -3,24 +3,21 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
+from lib.ratelimit import over_limit
+from lib.spam import STARTED_FIELD, spam_trap_context, started_token
 from pagecache.fragments import lazy
 from pagecache.holes import register_hole
 from toolkit.models import Theme
 
 from . import services
-from .forms import (
-    HONEYPOT_FIELD,
-    STARTED_FIELD,
-    JoinForm,
-    SignatoryFilterForm,
-    started_token,
-)
+from .forms import JoinForm, SignatoryFilterForm
 from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
-from .ratelimit import over_limit
 from .regions import Region
 
 logger = logging.getLogger(__name__)
@@ -34,9 +31,7 @@ register_hole(
 def render_join(request, form, status=200, *, rate_limited=False):
     context = {
         "form": form,
-        "started_token": started_token(),
-        "honeypot_field": HONEYPOT_FIELD,
-        "started_field": STARTED_FIELD,
+        **spam_trap_context(),
         "rate_limited": rate_limited,
         "blank_form": None if form.is_bound else "blank",  # see {% fragment %}
     }
@@ -143,3 +138,47 @@ def signatory_list(request):
         "fragment": None if form.errors else request.get_full_path(),
     }
     return render(request, "signatories/list.html", context, status=400 if form.errors else 200)
+
+
+def public_signatory(slug: str) -> Signatory:
+    """An approved signatory's profile; a withdrawn one is gone (410), others unknown."""
+    shown = Signatory.Status.APPROVED, Signatory.Status.WITHDRAWN
+    signatory = get_object_or_404(
+        Signatory.objects.select_related("logo").filter(status__in=shown), slug=slug
+    )
+    if signatory.status == Signatory.Status.WITHDRAWN:
+        raise Gone(signatory)
+    return signatory
+
+
+class Gone(Exception):
+    def __init__(self, signatory: Signatory):
+        self.signatory = signatory
+
+
+def gone_page(request, signatory: Signatory):
+    context = {"organisation": signatory.organisation}
+    return render(request, "signatories/profile_gone.html", context, status=410)
+
+
+def profile(request, slug):
+    try:
+        signatory = public_signatory(slug)
+    except Gone as gone:
+        return gone_page(request, gone.signatory)
+    profile_url = settings.SITE_URL + request.path
+    context = {"signatory": signatory, "profile_url": profile_url}
+    return render(request, "signatories/profile.html", context)
+
+
+def badge(request, slug):
+    try:
+        signatory = public_signatory(slug)
+    except Gone as gone:
+        raise Http404 from gone
+    year = signatory.joined_on.year if signatory.joined_on else 2020
+    svg = render_to_string("signatories/badge.svg", {"signatory": signatory, "year": year})
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -6,19 +6,19 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lib.personal_data import PersonalDataOnlyAdminMixin
 from publishing.admin import InputSafeAdminMixin
-from publishing.spreadsheets import json_download
+from signatories.models import CONTACT_PERMISSION
 
 from . import services
 from .models import Subscription
 
 
-def can_see_contacts(request) -> bool:
-    return request.user.has_perm("signatories.view_contact_details")
-
-
 @admin.register(Subscription)
-class SubscriptionAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+class SubscriptionAdmin(PersonalDataOnlyAdminMixin, InputSafeAdminMixin, admin.ModelAdmin):
+    personal_data_permission = CONTACT_PERMISSION
+    personal_data_filename = "subscriber-data"
+    export_description = _("Export the personal data of the selected subscribers (JSON)")
     list_display = ["email", "rhythm", "language", "everything", "confirmed_at", "unsubscribed_at"]
     list_filter = ["rhythm", "language", "everything", "themes", "programmes"]
     search_fields = ["email"]
@@ -32,28 +32,18 @@ class SubscriptionAdmin(InputSafeAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def has_module_permission(self, request):
-        return can_see_contacts(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return can_see_contacts(request) and super().has_view_permission(request, obj)
-
     def has_change_permission(self, request, obj=None):
         return False  # subscribers change their choices through their own links
 
-    @admin.action(description=_("Export the personal data of the selected subscribers (JSON)"))
-    def export_personal_data(self, request, queryset):
-        if not can_see_contacts(request):
-            raise PermissionDenied
-        data = [services.subscriber_personal_data(subscription=s) for s in queryset]
-        return json_download(data, "subscriber-data")
+    def personal_data(self, obj):
+        return services.subscriber_personal_data(subscription=obj)
 
     @admin.action(
         description=_("Erase the selected subscribers and every email sent to them"),
         permissions=["delete"],
     )
     def erase(self, request, queryset):
-        if not can_see_contacts(request):
+        if not self.can_see_personal_data(request):
             raise PermissionDenied
         count = 0
         for subscription in queryset:

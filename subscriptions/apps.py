@@ -9,14 +9,19 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self):
         from jobs.registry import register_chore
+        from outbox.address_requests import register_address_handler
+        from outbox.registry import register_email_kinds
         from publishing.sections import register_section
-        from signatories.address_requests import register_address_handler
 
         from .digests import digests_queue
+        from .models import SubscriberEmail
         from .sections import follow_programme, follow_theme
         from .services import stale_subscriptions_erase, subscription_answer
 
-        register_address_handler("subscribe", subscription_answer)
+        register_email_kinds(SubscriberEmail.choices)
+        register_address_handler(
+            "subscribe", subscription_answer, answered_by=SubscriberEmail.SUBSCRIPTION_CONFIRM
+        )
         follow = "subscriptions/follow_section.html"
         register_section("theme", follow, follow_theme, order=10)
         register_section("programme", follow, follow_programme, order=10)

@@ -17,11 +17,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from commitments.models import Milestone
 from initiatives.models import Entry
-from signatories.models import Milestone, Notification, Signatory
+from outbox.models import Notification
+from signatories.models import Signatory
 from toolkit.models import Insight
 
-from .models import Subscription, SubscriptionEmail
+from .models import SubscriberEmail, Subscription, SubscriptionEmail
 from .services import build_email, unsubscribe_headers
 
 BATCH = 500
@@ -199,7 +201,7 @@ def digest_email(subscription: Subscription, share: Share, end: datetime.datetim
         return build_email(
             subscription,
             template="digest",
-            kind=Notification.Kind.DIGEST,
+            kind=SubscriberEmail.DIGEST,
             context=context,
             headers=unsubscribe_headers(subscription),
             priority=Notification.Priority.BULK,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Programme
 from lib.addresses import NormalisedEmailField
-from signatories.forms import HONEYPOT_FIELD, STARTED_FIELD, TOO_FAST_MESSAGE, seconds_since
+from lib.spam import SpamProtectedForm
 from toolkit.models import Theme
 
 from .models import Subscription
@@ -44,7 +44,7 @@ class PreferencesForm(forms.Form):
         return cleaned
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(SpamProtectedForm, PreferencesForm):
     email = NormalisedEmailField(label=_("Your email address"), max_length=254)
     consent = forms.BooleanField(
         label=_("I agree that Metropolis keeps this address and my choices to send me these "
@@ -53,18 +53,6 @@ class SubscribeForm(PreferencesForm):
     )  # fmt: skip
 
     field_order = ["email", "everything", "themes", "programmes", "rhythm", "language", "consent"]
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD))
-
-    def sent_too_fast(self) -> bool:
-        elapsed = seconds_since(self.data.get(STARTED_FIELD, ""))
-        return elapsed is None or elapsed < settings.JOIN_MIN_SECONDS
-
-    def clean(self):
-        if self.sent_too_fast():
-            self.add_error(None, forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast"))
-        return super().clean()
 
     def choices(self) -> dict:
         keys = ("everything", "themes", "programmes", "rhythm", "language")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Programme
 from lib.addresses import normalise_email
-from signatories.models import Notification
+from outbox.models import Notification
 from toolkit.models import Theme
 
 NOTICE_VERSION = "2026-11-27.1"  # bump whenever the subscription notice changes
@@ -73,6 +73,13 @@ class Subscription(models.Model):
     @property
     def is_active(self) -> bool:
         return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class SubscriberEmail(models.TextChoices):
+    """The outbox's kinds of email to readers (registered in apps.py)."""
+
+    SUBSCRIPTION_CONFIRM = "subscribe_confirm", _("Subscription to confirm, to the reader")
+    DIGEST = "digest", _("Digest, to a subscriber")
 
 
 class SubscriptionEmail(models.Model):

@@ -13,12 +13,12 @@ from django.utils import timezone, translation
 
 from initiatives.models import Programme
 from lib.addresses import normalise_email
-from signatories.emails import new_message_id, render_email
-from signatories.models import Notification
+from outbox.emails import email_build
+from outbox.models import Notification
 from toolkit.models import Theme
 
 from .links import CONFIRM_DAYS, absolute_link
-from .models import NOTICE_VERSION, Subscription, SubscriptionEmail, new_secret
+from .models import NOTICE_VERSION, SubscriberEmail, Subscription, SubscriptionEmail, new_secret
 
 UNSUBSCRIBED_KEPT_DAYS = 30
 
@@ -44,18 +44,14 @@ def build_email(subscription, *, template, kind, context, headers=None, priority
     """An unsaved outbox row, written in the subscriber's language."""
     with translation.override(subscription.language):
         manage_url = absolute_link(subscription, "manage")
-        subject, text, html = render_email(
-            template, {**context, "subscription": subscription, "manage_url": manage_url}
-        )
-    return Notification(
+    return email_build(
         kind=kind,
+        template=template,
         to=subscription.email,
-        subject=subject,
-        text_body=text,
-        html_body=html,
-        message_id=new_message_id(),
+        language=subscription.language,
+        context={**context, "subscription": subscription, "manage_url": manage_url},
         priority=priority,
-        headers=headers or {},
+        headers=headers,
     )
 
 
@@ -70,7 +66,7 @@ def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
 
 
 def subscription_answer(email: str, payload: dict[str, Any]) -> None:
-    """The worker's half of a sign-up (signatories/address_requests.py): the page answered
+    """The worker's half of a sign-up (outbox/address_requests.py): the page answered
     the same whatever the address, and only here does what follows depend on it."""
     choices = {
         **payload,
@@ -92,7 +88,10 @@ def request_once(email: str, choices: dict[str, Any]) -> None:
         if existing is not None and existing.is_active:
             # Preferences change only through links sent to the address itself.
             enqueue_email(
-                existing, template="subscribe_already", kind="subscribe_confirm", context={}
+                existing,
+                template="subscribe_already",
+                kind=SubscriberEmail.SUBSCRIPTION_CONFIRM,
+                context={},
             )
             return
         subscription = existing or Subscription(email=email)
@@ -106,7 +105,7 @@ def request_once(email: str, choices: dict[str, Any]) -> None:
         notification = enqueue_email(
             subscription,
             template="subscribe_confirm",
-            kind="subscribe_confirm",
+            kind=SubscriberEmail.SUBSCRIPTION_CONFIRM,
             context={"confirm_url": absolute_link(subscription, "confirm"), "days": CONFIRM_DAYS},
         )
         SubscriptionEmail.objects.create(

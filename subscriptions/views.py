@@ -11,9 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from signatories.address_requests import address_request_queue
-from signatories.forms import HONEYPOT_FIELD, STARTED_FIELD, started_token
-from signatories.ratelimit import over_limit
+from lib.ratelimit import over_limit
+from lib.spam import spam_trap_context
+from outbox.address_requests import address_request_queue
 
 from . import services
 from .forms import PreferencesForm, SubscribeForm
@@ -22,8 +22,7 @@ from .models import Subscription
 
 
 def subscribe_page(request, form, status=200, **extra):
-    context = {"form": form, "honeypot_field": HONEYPOT_FIELD, "started_field": STARTED_FIELD,
-               "started_token": started_token(), **extra}  # fmt: skip
+    context = {"form": form, **spam_trap_context(), **extra}
     return render(request, "subscriptions/subscribe.html", context, status=status)
 
 

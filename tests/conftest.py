@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
@@ -55,8 +56,34 @@ def english_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def content_types_from_the_database(request):
+    """The transactional test before may have emptied the content types table (its flush):
+    emails written now point to the rows in the table, not to ids remembered from before."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        ContentType.objects.clear_cache()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def media_in_a_temporary_folder(tmp_path_factory):
     """Uploads go to a temporary folder, never into the working tree."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+def pytest_collection_modifyitems(items):
+    """Tests with serialized_rollback reload the database as `migrate` left it, which works
+    only before another transactional test has flushed it (`post_migrate` then makes the
+    content types again, under other ids): they open the transactional tests, whatever
+    their folder's name. pytest-django has already put the transactional tests last."""
+
+    def marked(item, option: str) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get(option))
+
+    first = next((n for n, item in enumerate(items) if marked(item, "transaction")), None)
+    if first is not None:
+        items[first:] = sorted(
+            items[first:], key=lambda item: not marked(item, "serialized_rollback")
+        )

@@ -17,7 +17,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from signatories.forms import STARTED_SALT
+from lib.spam import STARTED_SALT
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 from toolkit_portal.roles import POLICY_OFFICERS
@@ -166,7 +166,7 @@ def officer(client, db):
 @given(q=text, status=values, country=values, order=values, page=values)
 def test_admin_searches_and_filters_never_fail(officer, q, status, country, order, page):
     params = {"q": q, "status__exact": status, "country": country, "o": order, "p": page}
-    for path in ["/admin/signatories/signatory/", "/admin/signatories/notification/"]:
+    for path in ["/admin/signatories/signatory/", "/admin/outbox/notification/"]:
         response = officer.get(f"{path}?{urlencode(params)}")
         assert response.status_code < 500, (path, params)
 
@@ -267,7 +267,7 @@ def test_media_addresses_and_picture_choices_never_fail(
 def test_profile_update_forms_never_fail(
     client, world, email, statement, status, day, text, website
 ):
-    from signatories.profile_updates import SALT
+    from commitments.profile_updates import SALT
 
     signatory = Signatory.objects.create(
         organisation="Fuzz City", kind="government", status="approved",
@@ -277,8 +277,8 @@ def test_profile_update_forms_never_fail(
     assert asked.status_code < 500, email
     from django.core import signing
 
-    from signatories.models import UpdateLink
-    from signatories.profile_updates import hashed
+    from commitments.models import UpdateLink
+    from commitments.profile_updates import hashed
 
     link = UpdateLink.objects.create(
         signatory=signatory, secret_hash=hashed("s"), expires_at="2999-01-01T00:00Z"

@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core import mail  # noqa: F401 - mailoutbox fixture below
 
-from signatories.models import Notification, Signatory
+from outbox.models import Notification
+from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 from tests.signatories.conftest import started_seconds_ago
 

@@ -66,7 +66,7 @@ def test_a_content_curator_never_sees_join_requests(client, request_from_someone
     assert curator.get("/admin/signatories/signatory/").status_code == 403
     change = f"/admin/signatories/signatory/{request_from_someone.pk}/change/"
     assert curator.get(change).status_code == 403
-    assert curator.get("/admin/signatories/notification/").status_code == 403
+    assert curator.get("/admin/outbox/notification/").status_code == 403
     assert "private@secret.example" not in curator.get("/admin/").content.decode()
     assert "Join requests" not in curator.get("/admin/").content.decode()
 

@@ -21,7 +21,7 @@ class ToolkitPortalConfig(AppConfig):
 
     def ready(self):
         from jobs.registry import register_chore
-        from publishing.statistics import refresh_statistics
+        from lib.database_statistics import refresh_statistics
 
         from . import checks  # noqa: F401 - registers the checks
 

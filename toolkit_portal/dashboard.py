@@ -14,8 +14,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outbox.models import Notification
 from search.models import UnansweredSearch
-from signatories.models import Notification, Signatory
+from signatories.models import Signatory
 from signatories.regions import Region
 from subscriptions.stats import subscriber_counts
 
@@ -84,7 +85,7 @@ def staff_dashboard(request):
         context.update(rows=rows, regions=regions, bars=bars(rows), chart_height=CHART_HEIGHT)
         context["chart_width"] = MONTHS * (BAR_WIDTH + BAR_GAP)
         context["median_days"] = median_days_to_decision()
-    if request.user.has_perm("signatories.view_notification"):
+    if request.user.has_perm("outbox.view_notification"):
         failed = Notification.objects.filter(status=Notification.Status.FAILED)
         context["failed_emails"] = failed.count()
     context["unanswered"] = UnansweredSearch.most_frequent()

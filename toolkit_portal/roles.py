@@ -30,12 +30,12 @@ GROUP_PERMISSIONS = {
     # Review join requests and their emails, see contact details, erase them on request.
     POLICY_OFFICERS: {
         ("signatories", "signatory"): ["view", "change", "view_contact_details"],
-        ("signatories", "notification"): ["view", "change"],
+        ("outbox", "notification"): ["view", "change"],
         ("signatories", "reportedtotal"): CRUD,
         ("media_library", "image"): ["view"],  # to choose a signatory's logo
-        ("signatories", "profilechange"): ["view", "change"],
-        ("signatories", "commitment"): CRUD,
-        ("signatories", "milestone"): CRUD,
+        ("commitments", "profilechange"): ["view", "change"],
+        ("commitments", "commitment"): CRUD,
+        ("commitments", "milestone"): CRUD,
         ("subscriptions", "subscription"): ["view", "delete"],
     },
 }

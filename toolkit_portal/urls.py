@@ -67,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("", include("tags.urls")),
     path("", include("subscriptions.urls")),
     path("", include("worldmap.urls")),  # before signatories/<slug>/
+    path("", include("commitments.urls")),  # signatories/update/…, before signatories/<slug>/
     path("", include("signatories.urls")),
     path("", include("initiatives.urls")),
     prefix_default_language=False,

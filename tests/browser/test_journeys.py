@@ -7,7 +7,8 @@ from django.contrib.auth.models import User
 from django.utils import translation
 from playwright.sync_api import expect
 
-from signatories.models import Notification, Signatory
+from outbox.models import Notification
+from signatories.models import Signatory
 from tests.browser.conftest import LANGUAGES, screenshot
 from toolkit.models import Insight
 

@@ -7,9 +7,11 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from signatories.address_requests import answer_address_requests
-from signatories.models import Commitment, Notification, ProfileChange, Signatory
-from signatories.profile_updates import profile_change_review
+from commitments.models import Commitment, ProfileChange
+from commitments.profile_updates import profile_change_review
+from outbox.address_requests import answer_address_requests
+from outbox.models import Notification
+from signatories.models import Signatory
 from tests.browser.conftest import LANGUAGES, PHONE, screenshot
 from tests.browser.test_curation_journeys import no_violations
 
@@ -84,7 +86,7 @@ def test_profile_update_pages_have_no_violations_on_a_phone(page, site, berlin, 
     page.goto(f"{site}{prefix}{berlin.get_absolute_url()}update/")
     page.locator("main form button[type=submit]").click()  # no address: errors shown
     no_violations(page)
-    from signatories.profile_updates import update_link_request
+    from commitments.profile_updates import update_link_request
 
     update_link_request(signatory=berlin, email=CONTACT)
     path = emailed_link(berlin).split("://", 1)[1].split("/", 1)[1]

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from signatories.address_requests import answer_address_requests
-from signatories.models import Notification
+from outbox.address_requests import answer_address_requests
+from outbox.models import Notification
 from subscriptions.models import Subscription
 from tests.browser.conftest import LANGUAGES, PHONE
 from tests.browser.test_curation_journeys import no_violations

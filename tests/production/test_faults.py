@@ -12,7 +12,8 @@ from .stack import Visitor, request, wait_for
 def notifications_of(portal, organisation: str) -> list[tuple]:
     return portal.sql(
         "SELECT n.status, n.attempts, n.last_error, n.message_id FROM signatories_notification n "
-        "JOIN signatories_signatory s ON s.id = n.signatory_id WHERE s.organisation = %s",
+        "JOIN django_content_type t ON t.id = n.about_type_id AND t.model = 'signatory' "
+        "JOIN signatories_signatory s ON s.id = n.about_id WHERE s.organisation = %s",
         organisation,
     )
 

@@ -117,7 +117,8 @@ def test_sixty_seconds_at_64_connections_with_join_requests(portal, record):
     wait_for(
         lambda: portal.sql(
             "SELECT count(*) FROM signatories_notification n JOIN signatories_signatory s "
-            "ON s.id = n.signatory_id WHERE s.organisation LIKE %s AND n.status = 'sent'",
+            "ON s.id = n.about_id JOIN django_content_type t ON t.id = n.about_type_id "
+            "WHERE t.model = 'signatory' AND s.organisation LIKE %s AND n.status = 'sent'",
             f"Scale City load-{run}-%",
         )[0][0] == 2 * len(joins),
         120,

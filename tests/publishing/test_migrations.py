@@ -3,21 +3,14 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [
     ("toolkit", "0005_published_newest_index"),
     ("initiatives", "0005_published_newest_index"),
     ("signatories", "0004_staff_groups"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -53,8 +46,7 @@ def test_migrating_a_database_with_content_keeps_every_row_and_dates_entries():
         created_at=datetime.datetime(2024, 1, 2, 3, 4, tzinfo=datetime.UTC)
     )  # fmt: skip
 
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    new = migrate(latest)
+    new = migrate_to_latest()
 
     insight = new.get_model("toolkit", "Insight").objects.get()
     entry = new.get_model("initiatives", "Entry").objects.get()

@@ -53,7 +53,7 @@ def test_an_admin_bulk_action_on_ids_out_of_range_changes_nothing(admin_client, 
 @pytest.mark.parametrize(
     "path",
     ["toolkit/insight", "toolkit/theme", "signatories/signatory", "taggit/tag", "auth/user",
-     "auth/group", "initiatives/entry", "initiatives/programme", "signatories/notification",
+     "auth/group", "initiatives/entry", "initiatives/programme", "outbox/notification",
      "signatories/reportedtotal"],
 )  # fmt: skip
 def test_an_admin_action_on_forged_ids_is_refused_not_a_server_error(admin_client, theme, path):

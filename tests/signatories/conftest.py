@@ -10,7 +10,10 @@ from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.core.signing import Signer
 
-from signatories.forms import STARTED_SALT
+from lib.spam import STARTED_SALT
+from signatories.models import Signatory
+
+CONTACT = "policy@city.example"
 
 
 @pytest.fixture(autouse=True)
@@ -159,3 +162,19 @@ def editor(client):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def city(db):
+    """An approved signatory with a public profile, whose contact writes in Spanish."""
+    signatory = Signatory.objects.create(
+        organisation="Ciudad Ejemplo Metropolitana",
+        kind="government",
+        city="Lima",
+        country="PE",
+        contact_name="Ana",
+        contact_email=CONTACT,
+        language="es",
+        status="approved",
+    )
+    return signatory

@@ -2,9 +2,9 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
 
-from signatories.models import Notification, Signatory
+from outbox.models import Notification
+from signatories.models import Signatory
 
 CHANGELIST = "/admin/signatories/signatory/"
 
@@ -119,42 +119,14 @@ def test_staff_without_the_permission_never_see_contact_details(editor):
     assert "Claire Contact" not in change_page
     assert "claire" not in export.content.decode()
     assert "Some City" not in search  # contact fields are not searchable for them
-    assert editor.get("/admin/signatories/notification/").status_code == 403
-
-
-@pytest.mark.django_db
-def test_failed_notifications_are_listed_and_can_be_resent(admin_client):
-    signatory = make_signatory()
-    failed = Notification.objects.create(
-        signatory=signatory,
-        kind="acknowledgement",
-        to="claire@some.example",
-        subject="We have received your request",
-        text_body="x",
-        html_body="<p>x</p>",
-        message_id="<1@test>",
-        status="failed",
-        attempts=40,
-        last_error="ConnectionRefusedError",
-    )
-
-    listing = admin_client.get("/admin/signatories/notification/?status__exact=failed")
-    admin_client.post(
-        "/admin/signatories/notification/", {"action": "resend", "_selected_action": [failed.pk]}
-    )
-
-    assert "We have received your request" in listing.content.decode()
-    failed.refresh_from_db()
-    assert failed.status == "pending"
-    assert failed.attempts == 0
-    assert failed.message_id == "<1@test>"
+    assert editor.get("/admin/outbox/notification/").status_code == 403
 
 
 @pytest.mark.django_db
 def test_signatory_change_page_shows_its_notifications(admin_client):
     signatory = make_signatory()
     Notification.objects.create(
-        signatory=signatory,
+        about=signatory,
         kind="acknowledgement",
         to="claire@some.example",
         subject="s",
@@ -164,23 +136,6 @@ def test_signatory_change_page_shows_its_notifications(admin_client):
     )
     body = admin_client.get(f"{CHANGELIST}{signatory.pk}/change/").content.decode()
     assert "Acknowledgement, to the applicant" in body
-
-
-@pytest.mark.django_db
-def test_change_permission_on_notifications_alone_does_not_show_them(client):
-    user = User.objects.create_user("clerk", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_notification"))
-    client.force_login(user)
-    signatory = make_signatory()
-    notification = Notification.objects.create(
-        signatory=signatory, kind="acknowledgement", to="claire@some.example",
-        subject="Thanks", text_body="Dear Claire", html_body="<p>Dear Claire</p>",
-        message_id="<n1@test>",
-    )  # fmt: skip
-
-    assert client.get("/admin/signatories/notification/").status_code == 403
-    change = client.get(f"/admin/signatories/notification/{notification.pk}/change/")
-    assert change.status_code == 403
 
 
 @pytest.mark.django_db

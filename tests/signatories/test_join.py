@@ -3,8 +3,9 @@ import re
 import pytest
 from django.core import mail
 
+from outbox.models import Notification
 from signatories import services
-from signatories.models import Notification, Signatory
+from signatories.models import Signatory
 from tests.signatories.conftest import started_seconds_ago
 
 

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from outbox.models import Notification
 from signatories import services
-from signatories.models import Notification, Signatory
+from signatories.models import Signatory
 from tests.signatories.test_admin import CHANGELIST, make_signatory
 
 CONTACT = {
@@ -26,7 +27,7 @@ def declined(days_ago: int, **fields) -> Signatory:
     signatory.reviewed_at = timezone.now() - datetime.timedelta(days=days_ago)
     signatory.save()
     Notification.objects.create(
-        signatory=signatory, kind="declined", to=signatory.contact_email, subject="Your request",
+        about=signatory, kind="declined", to=signatory.contact_email, subject="Your request",
         text_body="Dear Dana Person", html_body="<p>Dear Dana Person</p>",
         message_id=f"<{signatory.pk}@test>", status="sent",
     )  # fmt: skip

@@ -36,7 +36,7 @@ def redis_cache(settings):
 def hit_from_another_process(address: str) -> None:
     script = (
         "from django.conf import settings; from django.test import RequestFactory;"
-        "from signatories.ratelimit import over_limit;"
+        "from lib.ratelimit import over_limit;"
         f"request = RequestFactory().post('/join/', REMOTE_ADDR='{address}');"
         "over_limit(request, scope='join', limit=settings.JOIN_RATE_LIMIT,"
         " window=settings.JOIN_RATE_LIMIT_WINDOW)"

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from signatories.address_requests import answer_address_requests
-from signatories.models import Notification
+from outbox.address_requests import answer_address_requests
+from outbox.models import Notification
 from subscriptions.models import Subscription
 from tests.factories import make_insight, make_theme
 
@@ -240,7 +240,8 @@ def test_join_emails_go_before_any_number_of_digests(areas):
 def test_a_digest_lists_entries_new_signatories_and_progress_in_the_reader_language(areas):
     from django.utils import timezone
 
-    from signatories.models import Commitment, Milestone, Signatory
+    from commitments.models import Commitment, Milestone
+    from signatories.models import Signatory
     from subscriptions.digests import digests_queue
     from tests.factories import make_entry, make_programme
 

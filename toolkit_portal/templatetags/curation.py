@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Entry
+from outbox.models import Notification
 from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
-from signatories.models import Notification, Signatory
+from signatories.models import Signatory
 from toolkit.models import Insight
 
 register = template.Library()
@@ -17,10 +18,10 @@ def waiting(user) -> list[tuple[str, int, str]]:
     rows = []
     if user.has_perm("signatories.view_signatory"):
         pending = Signatory.objects.filter(status=Signatory.Status.PENDING).count()
-        rows.append((_("Join requests to review"), pending, "signatory", "status__exact=pending"))
-    if user.has_perm("signatories.view_notification"):
+        rows.append((_("Join requests to review"), pending, Signatory, "status__exact=pending"))
+    if user.has_perm("outbox.view_notification"):
         failed = Notification.objects.filter(status=Notification.Status.FAILED).count()
-        rows.append((_("Emails that failed"), failed, "notification", "status__exact=failed"))
+        rows.append((_("Emails that failed"), failed, Notification, "status__exact=failed"))
     for model, label in [(Insight, _("Draft insights")), (Entry, _("Draft entries"))]:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
             drafts = model.objects.filter(status=model.Status.DRAFT).count()
@@ -36,8 +37,6 @@ def waiting(user) -> list[tuple[str, int, str]]:
 
 
 def link(target, query: str) -> str:
-    if isinstance(target, str):
-        return f"{reverse(f'admin:signatories_{target}_changelist')}?{query}"
     opts = target._meta
     return f"{reverse(f'admin:{opts.app_label}_{opts.model_name}_changelist')}?{query}"
 

@@ -1,0 +1,103 @@
+"""Reviewing profile updates, field by field; commitments and their updates by hand."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from publishing.admin import InputSafeAdminMixin
+from toolkit.models import Theme
+
+from . import profile_updates
+from .models import Commitment, Milestone, ProfileChange
+
+STATUS_NAMES = dict(Commitment.Status.choices)
+STALE_UPDATE = _(
+    "The profile has changed since this update was sent, so approving it would undo those "
+    "changes. Decline it and ask the signatory to send a new one."
+)
+
+
+def describe(item: dict | None) -> str:
+    if not item:
+        return "—"
+    lines = [f"{STATUS_NAMES.get(item['status'], item['status'])}: {item['statement']}"]
+    if item.get("milestone"):
+        lines.append(f"+ {item['milestone']['date']}: {item['milestone']['text']}")
+    return "\n".join(lines)
+
+
+def profile_diff(before: dict, after: dict) -> list[dict]:
+    """One row per field that differs: what is public now, and what would be."""
+    rows = [
+        {"label": label, "before": before.get(key) or "—", "after": after.get(key) or "—"}
+        for key, label in [("profile", _("Profile")), ("website", _("Website"))]
+        if before.get(key) != after.get(key)
+    ]
+    themes = Theme.objects.order_by("position")
+    for theme in themes:
+        old = before["commitments"].get(theme.slug)
+        new = after["commitments"].get(theme.slug)
+        if old != new:
+            rows.append({"label": theme.title, "before": describe(old), "after": describe(new)})
+    if after.get("withdraw"):
+        reason = after.get("withdraw_reason") or "—"
+        rows.append({"label": _("Withdraw from the call"), "before": "—", "after": reason})
+    return rows
+
+
+@admin.register(ProfileChange)
+class ProfileChangeAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+    list_display = ["signatory", "status", "submitted_at", "reviewed_at", "reviewed_by"]
+    list_filter = ["status"]
+    search_fields = ["signatory__organisation"]
+    list_select_related = ["signatory", "reviewed_by"]
+    fields = ["signatory", "status", "submitted_at", "reviewed_at", "reviewed_by", "note"]
+    readonly_fields = ["signatory", "status", "submitted_at", "reviewed_at", "reviewed_by"]
+    change_form_template = "admin/commitments/profilechange/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None:
+            pending = obj.status == ProfileChange.Status.PENDING
+            # Pending: against the profile as it is now, which is what approving changes.
+            before = profile_updates.current_profile(obj.signatory) if pending else obj.before
+            context["diff"] = profile_diff(before, obj.proposed)
+            context["pending"] = obj.status == ProfileChange.Status.PENDING
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def response_change(self, request, obj):
+        decision = {"_approve": True, "_decline": False}
+        chosen = [approve for key, approve in decision.items() if key in request.POST]
+        if chosen:
+            try:
+                done = profile_updates.profile_change_review(
+                    change=obj, approve=chosen[0], reviewer=request.user, note=obj.note
+                )
+            except profile_updates.ProfileChanged:
+                self.message_user(request, STALE_UPDATE, messages.ERROR)
+                return super().response_change(request, obj)
+            message = _("Decision recorded; the signatory is told by email.")
+            self.message_user(
+                request,
+                message if done else _("This update had already been decided."),
+                messages.SUCCESS if done else messages.WARNING,
+            )
+        return super().response_change(request, obj)
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ["happened_on", "text"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+    list_display = ["signatory", "theme", "status", "updated_at"]
+    list_filter = ["status", "theme"]
+    search_fields = ["signatory__organisation", "statement"]
+    list_select_related = ["signatory", "theme"]
+    inlines = [MilestoneInline]

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitmentsConfig(AppConfig):
+    """Signatories' commitments and progress, and their profile updates by emailed link,
+    reviewed by a policy officer."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "commitments"
+    verbose_name = _("Commitments and profile updates")
+
+    def ready(self):
+        from outbox.address_requests import register_address_handler
+        from outbox.registry import register_email_kinds
+        from pagecache.versions import invalidate_on
+        from publishing.sections import register_section
+
+        from .models import Commitment, Milestone
+        from .profile_updates import ProfileEmail, update_link_answer
+        from .sections import profile_commitments, profile_update_link, theme_commitments
+
+        register_email_kinds(ProfileEmail.choices)
+        register_address_handler(
+            "update_link", update_link_answer, answered_by=ProfileEmail.UPDATE_LINK
+        )
+        invalidate_on(Commitment, Milestone)
+        register_section("theme", "commitments/theme_commitments.html", theme_commitments)
+        register_section("signatory", "commitments/profile_commitments.html", profile_commitments)
+        register_section(
+            "signatory-footer", "commitments/profile_update_link.html", profile_update_link
+        )

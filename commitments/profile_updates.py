@@ -1,0 +1,206 @@
+"""Profile updates by emailed link, no accounts: ask for a link, open it, send changes;
+a policy officer approves or declines them, and the signatory hears the decision.
+
+A link is `<id>.<secret>` signed with the site's key: a tampered one fails the signature
+(404), and the secret, of which only a hash is stored, makes it usable once (kept used
+once changes are sent) and for UPDATE_LINK_HOURS.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core import signing
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from lib.addresses import normalise_email
+from signatories import emails
+from signatories.models import Signatory
+from toolkit.models import Theme
+
+from .models import Commitment, Milestone, ProfileChange, UpdateLink
+
+SALT = "signatories.update-link"
+
+
+class ProfileEmail(models.TextChoices):
+    """The outbox's kinds of profile-update email (registered in apps.py)."""
+
+    UPDATE_LINK = "update_link", _("Link to update a profile, to the signatory")
+    CHANGE_TO_REVIEW = "change_to_review", _("Profile update to review, to the policy officer")
+    CHANGE_APPROVED = "change_approved", _("Profile update approved, to the signatory")
+    CHANGE_DECLINED = "change_declined", _("Profile update declined, to the signatory")
+
+
+class ProfileChanged(Exception):
+    """The public profile changed since this update was sent: approving it would undo that."""
+
+
+class LinkRefused(Exception):
+    """A link that exists but can no longer be used; `reason` is "used" or "expired"."""
+
+    def __init__(self, reason: str, signatory: Signatory):
+        super().__init__(reason)
+        self.reason, self.signatory = reason, signatory
+
+
+def hashed(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def update_link_request(*, signatory: Signatory, email: str) -> bool:
+    """Email a link if `email` is the signatory's contact address; True if one was sent.
+
+    The caller answers the same either way: nobody learns who is registered."""
+    contact = signatory.contact_email
+    if not signatory.public or not contact or normalise_email(email) != contact:
+        return False
+    secret = secrets.token_urlsafe(32)
+    hours = settings.UPDATE_LINK_HOURS
+    with transaction.atomic():
+        link = UpdateLink.objects.create(
+            signatory=signatory,
+            secret_hash=hashed(secret),
+            expires_at=timezone.now() + datetime.timedelta(hours=hours),
+        )
+        token = signing.dumps(f"{link.pk}.{secret}", salt=SALT, compress=True)
+        with translation.override(signatory.language):
+            url = settings.SITE_URL + reverse("commitments:update_profile", args=[token])
+        emails.enqueue(
+            signatory=signatory,
+            kind=ProfileEmail.UPDATE_LINK,
+            to=signatory.contact_email,
+            reply_to=settings.POLICY_OFFICER_EMAIL,
+            language=signatory.language,
+            context={"update_url": url, "hours": hours},
+        )
+    return True
+
+
+def update_link_answer(email: str, payload: dict[str, Any]) -> None:
+    """The worker's half of "Update this profile" (see outbox/address_requests.py)."""
+    signatory = Signatory.objects.filter(pk=payload.get("signatory")).first()
+    if signatory is not None:
+        update_link_request(signatory=signatory, email=email)
+
+
+def update_link_open(token: str) -> UpdateLink:
+    """The link behind `token`; UpdateLink.DoesNotExist if forged, LinkRefused if spent."""
+    try:
+        pk, secret = signing.loads(token, salt=SALT).split(".", 1)
+        link = UpdateLink.objects.select_related("signatory").get(
+            pk=int(pk), secret_hash=hashed(secret)
+        )
+    except (signing.BadSignature, ValueError, OverflowError) as error:
+        raise UpdateLink.DoesNotExist from error
+    if link.used_at is not None:
+        raise LinkRefused("used", link.signatory)
+    if link.expires_at <= timezone.now() or not link.signatory.public:
+        raise LinkRefused("expired", link.signatory)
+    return link
+
+
+def current_profile(signatory: Signatory) -> dict[str, Any]:
+    """The public profile as data, in the shape the update form sends."""
+    commitments = {
+        c.theme.slug: {"statement": c.statement, "status": c.status, "milestone": None}
+        for c in signatory.commitments.select_related("theme")
+    }
+    return {
+        "profile": signatory.profile,
+        "website": signatory.website,
+        "commitments": commitments,
+        "withdraw": False,
+        "withdraw_reason": "",
+    }
+
+
+def profile_change_submit(*, link: UpdateLink, proposed: dict[str, Any]) -> ProfileChange:
+    """Keep the changes for review and spend the link, at most once even if sent twice."""
+    signatory = link.signatory
+    with transaction.atomic():
+        spent = UpdateLink.objects.filter(pk=link.pk, used_at=None).update(used_at=timezone.now())
+        if not spent:
+            raise LinkRefused("used", signatory)
+        change = ProfileChange.objects.create(
+            signatory=signatory, link=link, before=current_profile(signatory), proposed=proposed
+        )
+        review_url = settings.SITE_URL + reverse(
+            "admin:commitments_profilechange_change", args=[change.pk]
+        )
+        emails.enqueue(
+            signatory=signatory,
+            kind=ProfileEmail.CHANGE_TO_REVIEW,
+            to=settings.POLICY_OFFICER_EMAIL,
+            reply_to=signatory.contact_email,
+            language=settings.LANGUAGE_CODE,
+            context={"review_url": review_url, "change": change},
+        )
+    return change
+
+
+def profile_change_review(
+    *, change: ProfileChange, approve: bool, reviewer: AbstractBaseUser, note: str = ""
+) -> bool:
+    """Apply (or not) a pending change, record who decided, tell the signatory.
+
+    False when the change was already decided (a second click changes nothing)."""
+    status = ProfileChange.Status.APPROVED if approve else ProfileChange.Status.DECLINED
+    with transaction.atomic():
+        decided = ProfileChange.objects.filter(
+            pk=change.pk, status=ProfileChange.Status.PENDING
+        ).update(status=status, reviewed_at=timezone.now(), reviewed_by=reviewer, note=note)
+        if not decided:
+            return False
+        signatory = Signatory.objects.select_for_update().get(pk=change.signatory_id)
+        if approve and current_profile(signatory) != change.before:
+            raise ProfileChanged  # rolls the decision back; the officer is told why
+        if approve:
+            apply_profile(signatory, change.proposed)
+        if signatory.contact_email:
+            kind = ProfileEmail.CHANGE_APPROVED if approve else ProfileEmail.CHANGE_DECLINED
+            with translation.override(signatory.language):
+                profile_url = settings.SITE_URL + (
+                    signatory.get_absolute_url() if signatory.public else reverse("home")
+                )
+            emails.enqueue(
+                signatory=signatory,
+                kind=kind,
+                to=signatory.contact_email,
+                reply_to=settings.POLICY_OFFICER_EMAIL,
+                language=signatory.language,
+                context={"profile_url": profile_url, "note": note, "proposed": change.proposed},
+            )
+    return True
+
+
+def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
+    signatory.profile = proposed["profile"]
+    signatory.website = proposed["website"]
+    if proposed.get("withdraw"):
+        signatory.status = Signatory.Status.WITHDRAWN
+    signatory.save()
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    wanted = {slug: item for slug, item in proposed["commitments"].items() if slug in themes}
+    signatory.commitments.exclude(theme__slug__in=wanted).delete()
+    for slug, item in wanted.items():
+        commitment, _ = Commitment.objects.update_or_create(
+            signatory=signatory,
+            theme=themes[slug],
+            defaults={"statement": item["statement"], "status": item["status"]},
+        )
+        if item.get("milestone"):
+            Milestone.objects.create(
+                commitment=commitment,
+                happened_on=datetime.date.fromisoformat(item["milestone"]["date"]),
+                text=item["milestone"]["text"],
+            )
+    signatory.themes.set(themes[slug] for slug in wanted)

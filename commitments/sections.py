@@ -1,0 +1,41 @@
+"""What commitments add to other apps' pages: to a theme page, the signatories'
+commitments in the area and its updates; to a signatory's profile, its commitments and
+the way to update them."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+
+from .models import Commitment, Milestone
+
+LATEST_UPDATES = 5
+
+
+def theme_commitments(theme) -> dict | None:
+    counts = (
+        Commitment.objects.public()
+        .filter(theme=theme)
+        .aggregate(
+            total=Count("pk"),
+            under_way=Count("pk", filter=Q(status=Commitment.Status.UNDER_WAY)),
+            achieved=Count("pk", filter=Q(status=Commitment.Status.ACHIEVED)),
+        )
+    )
+    if not counts["total"]:
+        return None
+    updates = Milestone.objects.public().filter(commitment__theme=theme).latest_first()
+    return {"theme": theme, "counts": counts, "updates": updates[:LATEST_UPDATES]}
+
+
+def profile_commitments(signatory) -> dict:
+    milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("-happened_on", "-pk"))
+    commitments = (
+        Commitment.objects.filter(signatory=signatory)
+        .select_related("theme")
+        .prefetch_related(milestones)
+    )
+    return {"commitments": commitments}
+
+
+def profile_update_link(signatory) -> dict:
+    return {"signatory": signatory}

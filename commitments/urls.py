@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "commitments"
+
+# Under /signatories/, as when they were part of the signatories app.
+urlpatterns = [
+    path("signatories/updates/feed.atom", feeds.UpdatesFeed(), name="updates_feed"),
+    path(
+        "signatories/updates/<slug:theme>/feed.atom",
+        feeds.ThemeUpdatesFeed(),
+        name="theme_updates_feed",
+    ),
+    path("signatories/update/<str:token>/", views.update_profile, name="update_profile"),
+    path("signatories/<slug:slug>/update/", views.request_update_link, name="request_update_link"),
+]
