@@ -14,9 +14,11 @@ class SignatoriesConfig(AppConfig):
         from outbox.registry import emails_are_read_with, register_email_kinds, search_emails_by
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.sections import register_section
 
         from .emails import JoinEmail
         from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
+        from .sections import theme_signatories
         from .services import (
             PERSONAL_FIELDS,
             declined_contacts_erase,
@@ -31,6 +33,7 @@ class SignatoriesConfig(AppConfig):
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
         invalidate_on(Signatory.themes.through, ReportedTotal)
+        register_section("theme", "signatories/theme_signatories.html", theme_signatories, order=90)
         # A deleted request can be recovered from its versions, but not its contact details.
         post_delete.connect(
             lambda instance, **kwargs: erase_from_versions(instance, PERSONAL_FIELDS),

@@ -6,6 +6,14 @@ from pathlib import Path
 from django.db.migrations.loader import MigrationLoader
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+# The one exception: moving a model's table from one app to another, data kept, must
+# follow the table's history in the app it leaves (SeparateDatabaseAndState). These moved
+# the outbox out of signatories; new migrations must not be added here.
+TABLE_MOVES = {
+    ("outbox", "0001_notifications_and_address_requests_from_signatories"),
+    ("outbox", "0002_emails_about_any_record"),
+    ("signatories", "0015_outbox_moved_to_its_app"),
+}
 
 
 def layer_of_each_app() -> dict[str, int]:
@@ -21,7 +29,7 @@ def test_no_migration_depends_on_an_app_above_or_beside_it():
     wrong = [
         f"{app}.{name} → {dep_app}.{dep_name}"
         for (app, name), node in graph.nodes.items()
-        if app in depth
+        if app in depth and (app, name) not in TABLE_MOVES
         for dep_app, dep_name in node.dependencies
         if dep_app in depth and dep_app != app and depth[dep_app] <= depth[app]
     ]

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from signatories.models import Commitment, Signatory
+from commitments.models import Commitment
+from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme, make_theme
 
 SECTION = re.compile(r"<section\b.*?</section>", re.S)

@@ -57,7 +57,6 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,
         "filter_errors": form.errors,
-        "committed": theme.signatories.approved().only("organisation", "slug", "city", "country"),
         "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
         # an unknown tag, a bad filter or a preview is not kept
         "fragment": address if address and (tag or not form.data.get("tag")) else None,
