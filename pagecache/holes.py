@@ -33,10 +33,7 @@ def fill_holes(request, content: bytes, names) -> bytes:
     return content
 
 
-def _csrf_token(request) -> str:
+def csrf_token(request) -> str:
     from django.middleware.csrf import get_token
 
     return get_token(request)  # also makes CsrfViewMiddleware set the visitor's cookie
-
-
-register_hole("csrf", r'name="csrfmiddlewaretoken" value="([^"]+)"', _csrf_token)

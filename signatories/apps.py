@@ -11,7 +11,9 @@ class SignatoriesConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from jobs.registry import register_chore
+        from lib.spam import STARTED_FIELD, started_token
         from outbox.registry import emails_are_read_with, register_email_kinds, search_emails_by
+        from pagecache.holes import register_hole
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
         from publishing.sections import register_section
@@ -40,6 +42,10 @@ class SignatoriesConfig(AppConfig):
             sender=Signatory,
             dispatch_uid="erase-deleted-request-contacts",
             weak=False,
+        )
+        # the join form is cached with its time stamp punched out and refilled per visitor
+        register_hole(
+            "join-started", rf'name="{STARTED_FIELD}" value="([^"]+)"', lambda r: started_token()
         )
         register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
         register_chore(

@@ -10,9 +10,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
 from lib.ratelimit import over_limit
-from lib.spam import STARTED_FIELD, spam_trap_context, started_token
+from lib.spam import spam_trap_context
 from pagecache.fragments import lazy
-from pagecache.holes import register_hole
 from toolkit.models import Theme
 
 from . import services
@@ -21,11 +20,6 @@ from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
 from .regions import Region
 
 logger = logging.getLogger(__name__)
-
-
-register_hole(
-    "join-started", rf'name="{STARTED_FIELD}" value="([^"]+)"', lambda request: started_token()
-)
 
 
 def render_join(request, form, status=200, *, rate_limited=False):

@@ -74,3 +74,19 @@ def test_no_module_below_the_content_names_a_content_model():
         and label.match(node.value)
     ]
     assert not named, named
+
+
+def test_every_registration_happens_in_an_app_config_ready():
+    """One place to look for what an app plugs in: its apps.py (README). Admin and version
+    registrations stay in admin.py, where Django's autodiscovery looks for them."""
+    at_import = [
+        f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}"
+        for path in settings.BASE_DIR.glob("*/**/*.py")
+        if path.parts[len(settings.BASE_DIR.parts)] not in {".venv", "tests", "bench"}
+        and path.name not in {"apps.py", "admin.py"}
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func).split(".")[-1].startswith(("register", "invalidate_on"))
+    ]
+    assert not at_import, at_import
