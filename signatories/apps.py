@@ -13,6 +13,7 @@ class SignatoriesConfig(AppConfig):
         from jobs.registry import register_chore, register_queue
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
+        from publishing.search_vectors import SearchFields, register_search_kind
         from publishing.sections import register_section
 
         from .address_requests import answer_address_requests, register_address_handler
@@ -30,6 +31,13 @@ class SignatoriesConfig(AppConfig):
         # A new request is pending and shows nowhere public; a review decision does.
         invalidate_on(Signatory, when=lambda s: s.status != Signatory.Status.PENDING)
         invalidate_on(Signatory.themes.through, ReportedTotal, Commitment, Milestone)
+        # public fields only: never the contact details or the message
+        public_text = SearchFields(
+            title=("organisation",),
+            text=("city", "public_note"),
+            body=("profile", "commitments__statement"),
+        )
+        register_search_kind(Signatory, 6, public_text, follows={Commitment: "signatory_id"})
         register_section("theme", "signatories/theme_commitments.html", theme_commitments)
         # A deleted request can be recovered from its versions, but not its contact details.
         post_delete.connect(
