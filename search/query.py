@@ -251,10 +251,10 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
         .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
         for name, rows in bounded.items()
     ] + [few_matching(name, rows, query, any_word=any_word) for name, rows in few.items()]
-    if not ranked:
-        return []
-    union = ranked[0].union(*ranked[1:], all=True).order_by("-best", "-rank", "kind", "pk")
-    return list(union)
+    order = ("-best", "-rank", "kind", "pk")
+    if len(ranked) == 1:  # one kind asked for: no union
+        return list(ranked[0] if ranked[0].query.is_sliced else ranked[0].order_by(*order))
+    return list(ranked[0].union(*ranked[1:], all=True).order_by(*order)) if ranked else []
 
 
 def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool) -> QuerySet:
@@ -267,7 +267,7 @@ def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool) -
     rank = ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
     rows = rows.annotate(rank=rank).values("pk", "rank")
     return rows.annotate(kind=Value(name), some_words=Value(any_word), best=best).order_by(
-        "-rank", "pk"
+        "-best", "-rank", "pk"
     )[: bounds.MAX_RANKED + 1]
 
 
