@@ -92,9 +92,7 @@ def test_a_misspelling_of_an_area_name_gets_a_suggestion(client, mobility):
 
 
 @pytest.mark.django_db
-def test_only_the_unknown_word_is_replaced_and_only_when_nothing_holds_every_word(
-    client, mobility
-):
+def test_only_the_unknown_word_is_replaced_and_only_when_nothing_holds_every_word(client, mobility):
     assert suggestion(client, "/search/", "walking mobilty") == (
         "walking mobility", "/search/?q=walking+mobility",
     )  # fmt: skip
