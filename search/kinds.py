@@ -4,8 +4,11 @@ them. The content apps say which fields are searched (publishing/search_vectors.
 
 from __future__ import annotations
 
+import functools
+
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
@@ -50,7 +53,16 @@ def public_tags() -> QuerySet:
 def searchable(theme=None) -> dict[str, QuerySet]:
     """The public rows that search covers, by kind, optionally in one theme (a theme's
     filter keeps the area itself and the signatories committed to it; programmes and tags
-    belong to no one area)."""
+    belong to no one area).
+
+    Building these querysets costs more than some searches: they are built once a day (the
+    day is part of the rule) for each theme, and each caller gets copies."""
+    built = rules_of_the_day(timezone.localdate(), theme or None)
+    return {name: rows.all() for name, rows in built.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def rules_of_the_day(day, theme) -> dict[str, QuerySet]:
     kinds = {
         "theme": Theme.objects.all(),
         "programme": Programme.objects.all(),
@@ -75,8 +87,8 @@ def for_results(kind: str, queryset: QuerySet) -> QuerySet:
     """What a result shows: no vectors, no rendered bodies, no contact details."""
     if kind == "signatory":
         return queryset.only(*SIGNATORY_FIELDS).order_by()
-    if kind == "tag":
-        return queryset.order_by()
+    if kind == "tag":  # only public ones are ranked, and the rule is costly
+        return Tag.objects.order_by()
     heavy = [
         field.name
         for field in queryset.model._meta.concrete_fields

@@ -10,11 +10,15 @@ comes before all, and when few items hold every word, items with some of them fo
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
     ExpressionWrapper,
@@ -27,6 +31,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -52,15 +57,19 @@ def clean_query(raw: str) -> str:
     return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
 
 
-def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
+def query_terms(query: str, *, any_word: bool = False) -> list[tuple[str, str]]:
+    """[(text, search type)]: the query, or each of its words (not numbers) for `any_word`."""
+    if any_word:
+        words = query.split()[: sqlite_text.MAX_WORDS]
+        return [(word, "plain") for word in words if not word.isdigit()] or [(query, "plain")]
+    return [(query, "websearch")]
+
+
+def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQuery:
     """The words read in each of the three languages: the vector holds all three (the one
     rule on both databases: every language's text, whatever the page's language).
     Every word must match, or with `any_word` one of them."""
-    if any_word:
-        words = query.split()[: sqlite_text.MAX_WORDS]
-        terms = [(word, "plain") for word in words if not word.isdigit()] or [(query, "plain")]
-    else:
-        terms = [(query, "websearch")]
+    terms = terms or query_terms(query, any_word=any_word)
     result = None
     for config in CONFIGS.values():
         for text, kind in terms:
@@ -242,7 +251,7 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
             {"pk": pk, "rank": rank, "kind": name, "some_words": any_word, "best": False}
             for name, rows in bounded.items()
             for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
-        ] + few_by_search_text(few, query, any_word=any_word)
+        ] + few_by_search_text(few, query, theme, any_word=any_word)
         return sorted(hits, key=in_order)
     ranked = [
         plain(matching(rows, query, any_word=any_word))
@@ -250,17 +259,55 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
         .values("pk", "rank")
         .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
         for name, rows in bounded.items()
-    ] + [few_matching(name, rows, query, any_word=any_word) for name, rows in few.items()]
-    order = ("-best", "-rank", "kind", "pk")
-    if len(ranked) == 1:  # one kind asked for: no union
-        return list(ranked[0] if ranked[0].query.is_sliced else ranked[0].order_by(*order))
-    return list(ranked[0].union(*ranked[1:], all=True).order_by(*order)) if ranked else []
+    ]
+    parts = []
+    with contextlib.suppress(EmptyResultSet):  # no candidate of any bounded kind
+        parts += [union_of(ranked).query.sql_with_params()] if ranked else []
+    if few:
+        terms = query_terms(query, any_word=any_word)
+        day, search_types = timezone.localdate(), tuple(kind for _text, kind in terms)
+        sql, params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
+        texts = {f"{PLACEHOLDER}{n}": text for n, (text, _kind) in enumerate(terms)}
+        texts[f"{PLACEHOLDER}t"] = query
+        parts.append((sql, [texts.get(p, p) if isinstance(p, str) else p for p in params]))
+    if not parts:
+        return []
+    sql = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
+    params = [param for _sql, part in parts for param in part]
+    with connection.cursor() as cursor:
+        # the SQL is the ORM's; every value is a parameter
+        ranked = f"SELECT * FROM ({sql}) AS hits ORDER BY best DESC, rank DESC, kind, pk"  # noqa: S608
+        cursor.execute(ranked, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool) -> QuerySet:
+def union_of(querysets: list[QuerySet]) -> QuerySet:
+    return querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+
+
+# Stands for the words searched for in the SQL of the kinds with few rows, made once.
+PLACEHOLDER = "\x00search-"
+
+
+@functools.lru_cache(maxsize=256)
+def few_kinds_sql(day, theme, names: tuple, any_word: bool, search_types: tuple):
+    """The SQL that ranks the kinds with few rows (PostgreSQL), with placeholders for the
+    words searched for: building and compiling it costs more than running it."""
+    terms = [(f"{PLACEHOLDER}{n}", kind) for n, kind in enumerate(search_types)]
+    searchable = kinds.searchable(theme)
+    ranked = [
+        few_matching(name, searchable[name], f"{PLACEHOLDER}t", any_word=any_word, terms=terms)
+        for name in names
+    ]
+    return union_of(ranked).query.sql_with_params()
+
+
+def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool, terms=None):
     """The ranked matches of a kind with few rows (PostgreSQL): no bound is needed to find
     them, only to rank at most MAX_RANKED + 1."""
-    words, in_title = search_query(query, any_word=any_word), Q(title_vector=search_query(query))
+    words = search_query(query, any_word=any_word, terms=terms)
+    in_title = Q(title_vector=search_query(query))
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
     best = Case(When(in_title, then=Value(name in kinds.BEST)), default=Value(False))
     rows = with_vectors(plain(queryset)).filter(search_vector=words).order_by()
@@ -271,13 +318,24 @@ def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool) -
     )[: bounds.MAX_RANKED + 1]
 
 
-def few_by_search_text(few: dict[str, QuerySet], query: str, *, any_word: bool) -> list[dict]:
+@functools.lru_cache(maxsize=64)
+def shown_ids(day, theme, name: str) -> tuple[str, tuple] | None:
+    """The SQL of the ids of `name` that search shows (None: all), made once a day: the
+    rule for tags costs more to compile than the search it is part of."""
+    rows = kinds.searchable(theme)[name]
+    return rows.order_by().values("pk").query.sql_with_params() if rows.query.where else None
+
+
+def few_by_search_text(
+    few: dict[str, QuerySet], query: str, theme, *, any_word: bool
+) -> list[dict]:
     """The public matches of the kinds with few rows, from one query of SQLite's full-text
     table, at most MAX_RANKED + 1 of each."""
     numbers = {KINDS[rows.model._meta.label_lower]: name for name, rows in few.items()}
     if not numbers:
         return []
-    in_kinds = {number: plain(few[name]) for number, name in numbers.items()}
+    day = timezone.localdate()
+    in_kinds = {number: shown_ids(day, theme, name) for number, name in numbers.items()}
     hits, per_kind = [], Counter()
     for number, pk, score, in_title in sqlite_text.ranked_in_kinds(
         in_kinds, query, any_word=any_word
@@ -294,11 +352,13 @@ def few_by_search_text(few: dict[str, QuerySet], query: str, *, any_word: bool) 
 
 def results(hits: list[dict], query: str) -> list[Result]:
     """The objects behind one page of hits, in rank order, with their excerpts."""
+    shown = {hit["kind"] for hit in hits}
     found = {
         name: with_headlines(kinds.for_results(name, queryset), query).in_bulk(
             [hit["pk"] for hit in hits if hit["kind"] == name]
         )
         for name, queryset in kinds.searchable().items()
+        if name in shown
     }
     return [
         Result(

@@ -11,7 +11,6 @@ ranks the matches from there on.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
 
 from publishing.search_vectors import KIND_SHIFT, KINDS, fold
 
@@ -61,20 +60,21 @@ ORDER BY rank LIMIT %s
 """
 
 
-def ranked_in_kinds(kinds: dict[int, QuerySet], query: str, **kwargs) -> list[tuple]:
-    """[(kind, pk, score, 1 if the title holds every word), …] of the rows of `kinds`
-    (number: rows, kinds with few rows), best first, in one query."""
+def ranked_in_kinds(kinds: dict[int, tuple | None], query: str, **kwargs) -> list[tuple]:
+    """[(kind, pk, score, 1 if the title holds every word), …] of kinds with few rows,
+    best first, in one query. `kinds`: number → the SQL and parameters of the ids shown,
+    or None when every row is."""
     match = match_expression(query, **kwargs)
     if not match:
         return []
     first, last = min(kinds) << KIND_SHIFT, (max(kinds) + 1 << KIND_SHIFT) - 1
     shown, shown_params = [], []
-    for number, rows in kinds.items():
+    for number, ids in kinds.items():
         start = number << KIND_SHIFT
-        if not rows.query.where:  # every row is shown
+        if ids is None:
             shown.append(f"rowid BETWEEN {start} AND {start + (1 << KIND_SHIFT) - 1}")
             continue
-        sql, params = rows.order_by().values("pk").query.sql_with_params()
+        sql, params = ids
         shown.append(f"rowid - {start} IN ({sql})")
         shown_params += params
     title = match_expression(query, title_only=True)
