@@ -223,7 +223,8 @@ def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:
     second query would cost as much as ranking them again."""
     query = split_words(query)
     hits = hits_matching(query, kind, theme)
-    if len(hits) < FEW_HITS and len(query.split()) > 1:
+    words = [word for word in query.split() if not word.isdigit()]  # "covid 19": one word
+    if len(hits) < FEW_HITS and len(words) > 1:
         seen = {(hit["kind"], hit["pk"]) for hit in hits}
         more = hits_matching(query, kind, theme, any_word=True)
         hits += [hit for hit in more if (hit["kind"], hit["pk"]) not in seen]
