@@ -14,7 +14,9 @@ class CommitmentsConfig(AppConfig):
         from outbox.address_requests import register_address_handler
         from outbox.registry import register_email_kinds
         from pagecache.versions import invalidate_on
+        from publishing.search_vectors import SearchFields, register_search_kind
         from publishing.sections import register_section
+        from signatories.models import Signatory
 
         from .models import Commitment, Milestone
         from .profile_updates import ProfileEmail, update_link_answer
@@ -25,6 +27,14 @@ class CommitmentsConfig(AppConfig):
             "update_link", update_link_answer, answered_by=ProfileEmail.UPDATE_LINK
         )
         invalidate_on(Commitment, Milestone)
+        # A signatory is found by its public fields and its commitments, so it is registered
+        # here, where both are known; never by its contact details or message.
+        public_text = SearchFields(
+            title=("organisation",),
+            text=("city", "public_note"),
+            body=("profile", "commitments__statement"),
+        )
+        register_search_kind(Signatory, 6, public_text, follows={Commitment: "signatory_id"})
         register_section("theme", "commitments/theme_commitments.html", theme_commitments)
         register_section("signatory", "commitments/profile_commitments.html", profile_commitments)
         register_section(

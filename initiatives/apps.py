@@ -11,7 +11,7 @@ class InitiativesConfig(AppConfig):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
         from publishing.previews import register_page
-        from publishing.search_vectors import register_search_kind
+        from publishing.search_vectors import SearchFields, register_search_kind
         from publishing.signals import statuses_changed
 
         from .models import Entry, Programme
@@ -22,7 +22,8 @@ class InitiativesConfig(AppConfig):
         invalidate_on(Entry.themes.through, Entry.insights.through, Entry.documents.through)
         register_page(Programme, programme_page)
         register_page(Entry, entry_page)
-        register_search_kind(Entry, 2)  # never change the number
+        register_search_kind(Entry, 2, SearchFields(text=("summary", "city")))  # never renumber
+        register_search_kind(Programme, 4, SearchFields(text=("tagline",), body=("description",)))
         register_loader(
             Loader(
                 order=2,

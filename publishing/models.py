@@ -11,15 +11,12 @@ from django.core import signing
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from .rendering import render_markdown_translations
-from .search_vectors import forget_search_text, rebuild_search_vectors
 from .translation_status import stamp, status, text_fields
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -79,6 +76,9 @@ class Collection(TracksTranslations):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     description_html = models.TextField(editable=False, blank=True)
+    # What search reads on PostgreSQL, kept current on save (publishing/search_vectors.py)
+    search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
@@ -98,8 +98,9 @@ class Collection(TracksTranslations):
 class PublishedContent(TracksTranslations):
     """Translated title, summary and Markdown body, tags and a publication status and date.
 
-    The body is rendered to sanitised HTML on save (every language), and the search
-    vector refreshed. Subclasses add what is theirs and extend `Meta.indexes`.
+    The body is rendered to sanitised HTML on save (every language); what search reads is
+    refreshed after (publishing/search_vectors.py). Subclasses add what is theirs and
+    extend `Meta.indexes`.
     """
 
     Status = PublicationStatus
@@ -153,7 +154,6 @@ class PublishedContent(TracksTranslations):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
         super().save(*args, **kwargs)
-        rebuild_search_vectors(type(self).objects.filter(pk=self.pk))
 
     def render(self) -> None:
         """Render the Markdown of every language to HTML (on save, and for previews)."""
@@ -222,9 +222,3 @@ class ShareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
-
-
-@receiver(post_delete)
-def forget_deleted_content(sender, instance, **kwargs) -> None:
-    if isinstance(instance, PublishedContent) and not sender._meta.abstract:
-        forget_search_text(instance)

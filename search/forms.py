@@ -12,9 +12,13 @@ class SearchForm(forms.Form):
         required=False,
         label=_("Show"),
         choices=[
-            ("", _("Insights and initiatives")),
+            ("", _("Everything")),
             ("insight", _("Key insights only")),
             ("entry", _("Initiative entries only")),
+            ("theme", _("Thematic areas only")),
+            ("programme", _("Programmes only")),
+            ("tag", _("Tags only")),
+            ("signatory", _("Signatories only")),
         ],
     )
     theme = ThemeFilterField()

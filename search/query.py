@@ -1,19 +1,24 @@
-"""Site search across published insights and initiative entries.
+"""Site search across everything a reader looks for (kinds.py): insights, initiative
+entries, the thematic areas, programmes, tags and signatories.
 
-On PostgreSQL: full-text search over a weighted tsvector column (title A, summary B,
-body C) with a GIN index, ranked, with highlighted excerpts. On SQLite: its full-text
-table (sqlite_text.py). On both, accents and case do not matter, an item whose title holds
-every word ranks first (candidates.py), and when few items hold every word, items with
-some of them follow.
+On PostgreSQL: full-text search over weighted tsvectors (title A, summary B, body C) with
+GIN indexes, ranked, with highlighted excerpts. On SQLite: its full-text table
+(sqlite_text.py). On both, accents, case and hyphens do not matter, an item whose title
+holds every word ranks first (candidates.py), an area, programme or tag whose name does
+comes before all, and when few items hold every word, items with some of them follow.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
     ExpressionWrapper,
@@ -26,16 +31,17 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat, Left, NullIf
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, fold, full_text
+from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_words, with_vectors
 from toolkit.models import Insight
 
 from . import candidates as bounds
-from . import sqlite_text
+from . import kinds, sqlite_text
 from .candidates import candidates, plain
 
 MAX_QUERY_LENGTH = 200
@@ -51,14 +57,19 @@ def clean_query(raw: str) -> str:
     return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
 
 
-def search_query(query: str, *, any_word: bool = False) -> SearchQuery:
+def query_terms(query: str, *, any_word: bool = False) -> list[tuple[str, str]]:
+    """[(text, search type)]: the query, or each of its words (not numbers) for `any_word`."""
+    if any_word:
+        words = query.split()[: sqlite_text.MAX_WORDS]
+        return [(word, "plain") for word in words if not word.isdigit()] or [(query, "plain")]
+    return [(query, "websearch")]
+
+
+def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQuery:
     """The words read in each of the three languages: the vector holds all three (the one
     rule on both databases: every language's text, whatever the page's language).
     Every word must match, or with `any_word` one of them."""
-    if any_word:
-        terms = [(word, "plain") for word in query.split()[: sqlite_text.MAX_WORDS]]
-    else:
-        terms = [(query, "websearch")]
+    terms = terms or query_terms(query, any_word=any_word)
     result = None
     for config in CONFIGS.values():
         for text, kind in terms:
@@ -108,7 +119,7 @@ TITLE_BONUS = 10.0
 
 
 def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
-    if not full_text():
+    if not full_text() or queryset.model not in HIGHLIGHTED:
         return queryset
     return queryset.annotate(
         headline=SearchHeadline(
@@ -123,6 +134,9 @@ def with_headlines(queryset: QuerySet, query: str) -> QuerySet:
     )
 
 
+HIGHLIGHTED = (Insight, Entry)  # the kinds with a body to cut an excerpt from
+
+
 def headline_fields() -> list:
     """Summary and body in the reader's language, or in English where not translated."""
     code = get_language() if get_language() in CONFIGS else "en"
@@ -135,11 +149,11 @@ def headline_fields() -> list:
     ]
 
 
-def excerpt(item, query: str) -> SafeString:
+def excerpt(kind: str, item, query: str) -> SafeString:
     """A short passage of the item with the matched words in <mark>, safe to show."""
     text = getattr(item, "headline", None)
     if text is None:
-        text = mark_words(f"{item.summary} {item.body}", query)
+        text = mark_words(kinds.text_of(kind, item), query)
     text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK.sub(r"\1", text))
     html = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above; only our <mark> tags are added
@@ -148,6 +162,8 @@ def excerpt(item, query: str) -> SafeString:
 def mark_words(text: str, query: str) -> str:
     """The SQLite fallback's excerpt: a window around the first match, words marked."""
     words = [accent_blind(word) for word in fold(query).split()]
+    if not text:
+        return ""
     if not words:
         return " ".join(text.split()[:EXCERPT_WORDS])
     pattern = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
@@ -168,36 +184,25 @@ def accent_blind(word: str) -> str:
     return "".join(f"[{c}{''.join(variants[c])}]" if c in variants else re.escape(c) for c in word)
 
 
-def for_results(queryset: QuerySet) -> QuerySet:
-    """What a result shows needs neither the vector nor the rendered bodies: leave them."""
-    heavy = [
-        field.name
-        for field in queryset.model._meta.concrete_fields
-        if field.name == "search_vector"
-        or field.name.startswith("body_html")
-        or (full_text() and field.name.startswith("body"))
-    ]
-    relations = RESULT_RELATIONS[queryset.model._meta.model_name]
-    return queryset.select_related(*relations).defer(*heavy).order_by()
-
-
-RESULT_RELATIONS = {"insight": ["theme"], "entry": ["programme"]}
-
-
 @dataclass
 class Result:
     kind: str
     item: object
     excerpt: SafeString
     some_words: bool = False  # it lacks some of the words searched for
+    best: bool = False  # an area, programme or tag whose name holds every word
 
+    @property
+    def label(self) -> str:
+        return kinds.LABELS[self.kind]
 
-def searchable(theme=None) -> dict[str, QuerySet]:
-    """The published content that search covers, by kind, optionally in one theme."""
-    insights, entries = Insight.objects.published(), Entry.objects.published()
-    if theme:
-        insights, entries = insights.filter(theme=theme), entries.filter(themes=theme)
-    return {"insight": insights, "entry": entries}
+    @property
+    def title(self) -> str:
+        return kinds.title_of(self.kind, self.item)
+
+    @property
+    def url(self) -> str:
+        return kinds.url_of(self.kind, self.item)
 
 
 def more_than(hits: list[dict]) -> int:
@@ -209,14 +214,17 @@ def more_than(hits: list[dict]) -> int:
 
 
 def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:
-    """One query for all kinds: rows of (pk, rank, kind, some_words), best first, ready to
-    paginate. Items matching every word; when they are few, then items matching some of
-    the words (`some_words` true).
+    """One query for all kinds: rows of (pk, rank, kind, some_words, best), best first,
+    ready to paginate: areas, programmes and tags whose name holds every word, then items
+    matching every word; when they are few, then items matching some of the words
+    (`some_words` true).
 
     At most MAX_RANKED + 1 of each kind, so they are fetched at once: counting them in a
     second query would cost as much as ranking them again."""
+    query = split_words(query)
     hits = hits_matching(query, kind, theme)
-    if len(hits) < FEW_HITS and len(query.split()) > 1:
+    words = [word for word in query.split() if not word.isdigit()]  # "covid 19": one word
+    if len(hits) < FEW_HITS and len(words) > 1:
         seen = {(hit["kind"], hit["pk"]) for hit in hits}
         more = hits_matching(query, kind, theme, any_word=True)
         hits += [hit for hit in more if (hit["kind"], hit["pk"]) not in seen]
@@ -227,35 +235,140 @@ def ranked_hits(query: str, *, kind: str = "", theme=None) -> list[dict]:
 FEW_HITS = 5
 
 
+def in_order(hit: dict) -> tuple:
+    return (not hit["best"], -hit["rank"], hit["kind"], hit["pk"])
+
+
 def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> list[dict]:
-    kinds = {name: rows for name, rows in searchable(theme).items() if kind in ("", name)}
+    found = {
+        name: rows
+        for name, rows in kinds.searchable(theme).items()
+        if kind in ("", name) and not rows.query.is_empty()
+    }
+    bounded = {name: rows for name, rows in found.items() if name in kinds.BOUNDED}
+    few = {name: rows for name, rows in found.items() if name not in kinds.BOUNDED}
     if not full_text():
         hits = [
-            {"pk": pk, "rank": rank, "kind": name, "some_words": any_word}
-            for name, rows in kinds.items()
+            {"pk": pk, "rank": rank, "kind": name, "some_words": any_word, "best": False}
+            for name, rows in bounded.items()
             for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
-        ]
-        return sorted(hits, key=lambda hit: (-hit["rank"], hit["kind"], hit["pk"]))
+        ] + few_by_search_text(few, query, theme, any_word=any_word)
+        return sorted(hits, key=in_order)
     ranked = [
         plain(matching(rows, query, any_word=any_word))
         .order_by()
         .values("pk", "rank")
-        .annotate(kind=Value(name), some_words=Value(any_word))
-        for name, rows in kinds.items()
+        .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
+        for name, rows in bounded.items()
     ]
-    return list(ranked[0].union(*ranked[1:], all=True).order_by("-rank", "kind", "pk"))
+    parts = []
+    with contextlib.suppress(EmptyResultSet):  # no candidate of any bounded kind
+        parts += [union_of(ranked).query.sql_with_params()] if ranked else []
+    if few:
+        terms = query_terms(query, any_word=any_word)
+        day, search_types = timezone.localdate(), tuple(kind for _text, kind in terms)
+        sql, params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
+        texts = {f"{PLACEHOLDER}{n}": text for n, (text, _kind) in enumerate(terms)}
+        texts[f"{PLACEHOLDER}t"] = query
+        parts.append((sql, [texts.get(p, p) if isinstance(p, str) else p for p in params]))
+    if not parts:
+        return []
+    sql = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
+    params = [param for _sql, part in parts for param in part]
+    with connection.cursor() as cursor:
+        # the SQL is the ORM's; every value is a parameter
+        ranked = f"SELECT * FROM ({sql}) AS hits ORDER BY best DESC, rank DESC, kind, pk"  # noqa: S608
+        cursor.execute(ranked, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def union_of(querysets: list[QuerySet]) -> QuerySet:
+    return querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+
+
+# Stands for the words searched for in the SQL of the kinds with few rows, made once.
+PLACEHOLDER = "\x00search-"
+
+
+@functools.lru_cache(maxsize=256)
+def few_kinds_sql(day, theme, names: tuple, any_word: bool, search_types: tuple):
+    """The SQL that ranks the kinds with few rows (PostgreSQL), with placeholders for the
+    words searched for: building and compiling it costs more than running it."""
+    terms = [(f"{PLACEHOLDER}{n}", kind) for n, kind in enumerate(search_types)]
+    searchable = kinds.searchable(theme)
+    ranked = [
+        few_matching(name, searchable[name], f"{PLACEHOLDER}t", any_word=any_word, terms=terms)
+        for name in names
+    ]
+    return union_of(ranked).query.sql_with_params()
+
+
+def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool, terms=None):
+    """The ranked matches of a kind with few rows (PostgreSQL): no bound is needed to find
+    them, only to rank at most MAX_RANKED + 1."""
+    words = search_query(query, any_word=any_word, terms=terms)
+    in_title = Q(title_vector=search_query(query))
+    title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
+    best = Case(When(in_title, then=Value(name in kinds.BEST)), default=Value(False))
+    rows = with_vectors(plain(queryset)).filter(search_vector=words).order_by()
+    rank = ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
+    rows = rows.annotate(rank=rank).values("pk", "rank")
+    return rows.annotate(kind=Value(name), some_words=Value(any_word), best=best).order_by(
+        "-best", "-rank", "pk"
+    )[: bounds.MAX_RANKED + 1]
+
+
+@functools.lru_cache(maxsize=64)
+def shown_ids(day, theme, name: str) -> tuple[str, tuple] | None:
+    """The SQL of the ids of `name` that search shows (None: all), made once a day: the
+    rule for tags costs more to compile than the search it is part of."""
+    rows = kinds.searchable(theme)[name]
+    return rows.order_by().values("pk").query.sql_with_params() if rows.query.where else None
+
+
+def few_by_search_text(
+    few: dict[str, QuerySet], query: str, theme, *, any_word: bool
+) -> list[dict]:
+    """The public matches of the kinds with few rows, from one query of SQLite's full-text
+    table, at most MAX_RANKED + 1 of each."""
+    numbers = {KINDS[rows.model._meta.label_lower]: name for name, rows in few.items()}
+    if not numbers:
+        return []
+    day = timezone.localdate()
+    in_kinds = {number: shown_ids(day, theme, name) for number, name in numbers.items()}
+    hits, per_kind = [], Counter()
+    for number, pk, score, in_title in sqlite_text.ranked_in_kinds(
+        in_kinds, query, any_word=any_word
+    ):
+        name = numbers[number]
+        per_kind[name] += 1
+        if per_kind[name] <= bounds.MAX_RANKED + 1:
+            best = bool(in_title) and name in kinds.BEST
+            rank = score + TITLE_BONUS * in_title
+            hit = {"pk": pk, "rank": rank, "kind": name, "some_words": any_word, "best": best}
+            hits.append(hit)
+    return hits
 
 
 def results(hits: list[dict], query: str) -> list[Result]:
     """The objects behind one page of hits, in rank order, with their excerpts."""
+    shown = {hit["kind"] for hit in hits}
     found = {
-        name: with_headlines(for_results(queryset), query).in_bulk(
+        name: with_headlines(kinds.for_results(name, queryset), query).in_bulk(
             [hit["pk"] for hit in hits if hit["kind"] == name]
         )
-        for name, queryset in searchable().items()
+        for name, queryset in kinds.searchable().items()
+        if name in shown
     }
     return [
-        Result(hit["kind"], item, excerpt(item, query), bool(hit.get("some_words")))
+        Result(
+            hit["kind"],
+            item,
+            excerpt(hit["kind"], item, query),
+            bool(hit.get("some_words")),
+            bool(hit.get("best")),
+        )
         for hit in hits
         if (item := found[hit["kind"]].get(hit["pk"]))
     ]

@@ -28,8 +28,12 @@ ORDER BY rank
 
 
 def match_expression(query: str, *, any_word: bool = False, title_only: bool = False) -> str:
-    """An FTS5 query: every word (or one) as the start of a word; "" for no word."""
-    words = [f'"{word}"*' for word in fold(query).split()[:MAX_WORDS]]
+    """An FTS5 query: every word (or one, not a number) as the start of a word; "" for no
+    word."""
+    words = fold(query).split()[:MAX_WORDS]
+    if any_word:
+        words = [word for word in words if not word.isdigit()] or words
+    words = [f'"{word}"*' for word in words]
     match = (" OR " if any_word else " AND ").join(words)
     return f"title : ({match})" if title_only and match else match
 
@@ -45,3 +49,43 @@ def newest_ranked(model, query: str, limit: int | None, **kwargs) -> list[tuple[
         oldest = ALL if limit is None else limit - 1  # past the last match: from the first
         cursor.execute(NEWEST_RANKED, {**bounds, "oldest": oldest})
         return cursor.fetchall()
+
+
+IN_KINDS_RANKED = """
+SELECT rowid, -rank, rowid IN (
+    SELECT rowid FROM search_text WHERE search_text MATCH %s AND rowid BETWEEN %s AND %s
+  )
+FROM search_text WHERE search_text MATCH %s AND rowid BETWEEN %s AND %s AND ({shown})
+ORDER BY rank LIMIT %s
+"""
+
+
+def ranked_in_kinds(kinds: dict[int, tuple | None], query: str, **kwargs) -> list[tuple]:
+    """[(kind, pk, score, 1 if the title holds every word), …] of kinds with few rows,
+    best first, in one query. `kinds`: number → the SQL and parameters of the ids shown,
+    or None when every row is."""
+    match = match_expression(query, **kwargs)
+    if not match:
+        return []
+    first, last = min(kinds) << KIND_SHIFT, (max(kinds) + 1 << KIND_SHIFT) - 1
+    shown, shown_params = [], []
+    for number, ids in kinds.items():
+        start = number << KIND_SHIFT
+        if ids is None:
+            shown.append(f"rowid BETWEEN {start} AND {start + (1 << KIND_SHIFT) - 1}")
+            continue
+        sql, params = ids
+        shown.append(f"rowid - {start} IN ({sql})")
+        shown_params += params
+    title = match_expression(query, title_only=True)
+    sql = IN_KINDS_RANKED.format(shown=" OR ".join(shown))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [title, first, last, match, first, last, *shown_params, IN_KINDS_LIMIT])
+        return [
+            (rowid >> KIND_SHIFT, rowid & (1 << KIND_SHIFT) - 1, score, in_title)
+            for rowid, score, in_title in cursor.fetchall()
+        ]
+
+
+# Thousands of signatories may match one word: enough for MAX_RANKED + 1 of each kind.
+IN_KINDS_LIMIT = 2000

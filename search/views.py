@@ -11,7 +11,6 @@ from .models import UnansweredSearch
 from .vocabulary import did_you_mean
 
 RESULTS_PER_PAGE = 10
-FEW_RESULTS = 3  # fewer, and "Did you mean …?" may offer other words
 
 
 def search(request):
@@ -37,7 +36,8 @@ def found(request, data: dict) -> dict:
         page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(page=page, many=site_search.more_than(hits))
         context["results"] = site_search.results(list(page.object_list), query)
-        if page.paginator.count < FEW_RESULTS and (other := did_you_mean(query, get_language())):
+        every_word = any(not hit["some_words"] for hit in hits)
+        if not every_word and (other := did_you_mean(query, get_language())):
             kept = {name: request.GET[name] for name in ("type", "theme") if request.GET.get(name)}
             other_url = f"{reverse('search:search')}?{urlencode({'q': other, **kept})}"
             context.update(suggestion=other, suggestion_url=other_url)

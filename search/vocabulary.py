@@ -1,6 +1,9 @@
-"""The portal's own words, per language, and "Did you mean …?" for searches that find
-little: each word of the query that the content does not use is replaced by the closest
-one it does (trigram similarity on PostgreSQL, difflib on SQLite)."""
+"""The portal's own words, per language: every word of what search covers (titles, texts
+and bodies of every kind; a text that is not translated counts in every language). And
+"Did you mean …?" for searches that find nothing holding every word: each word of the query
+that the content uses in no language is replaced by the closest one it uses, in the
+reader's language if it can (trigram similarity on PostgreSQL, difflib on SQLite); a word
+the portal uses is never replaced."""
 
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ from django.db import transaction
 from django.db.models import F
 
 from pagecache.versions import bump_content_version
-from publishing.search_vectors import LANGUAGES, fold, full_text
+from publishing.search_vectors import LANGUAGES, documents, fold, full_text
 
+from .kinds import searchable
 from .models import Word
-from .query import searchable
 
 WORD = re.compile(r"\b[^\W\d_]{3,40}\b")
 SIMILAR_ENOUGH = 0.75  # difflib ratio (SQLite)
@@ -25,17 +28,23 @@ TRIGRAM_SIMILAR_ENOUGH = 0.35  # pg_trgm similarity (PostgreSQL)
 
 
 def refresh_words() -> int:
-    """Rebuild the list of words from published titles and summaries; returns its size."""
-    rows = []
-    for code in LANGUAGES:
-        counts, shown = Counter(), {}
-        for queryset in searchable().values():
-            for title, summary in queryset.values_list(f"title_{code}", f"summary_{code}"):
-                for word in WORD.findall(f"{title or ''} {summary or ''}".lower()):
-                    key = fold(word).strip()
-                    counts[key] += 1
-                    shown.setdefault(key, word)
-        rows += [Word(word=shown[k], folded=k, language=code, count=n) for k, n in counts.items()]
+    """Rebuild the list of words from what search covers; returns its size."""
+    counts = {code: Counter() for code in LANGUAGES}
+    shown = {code: {} for code in LANGUAGES}
+    for queryset in searchable().values():
+        for _pk, texts in documents(queryset):
+            for code, _weight, text in texts:
+                for word in WORD.findall(text.lower()):
+                    key = fold(word)
+                    for language in [code] if code else LANGUAGES:
+                        counts[language][key] += 1
+                        shown[language].setdefault(key, word)
+    rows = [
+        Word(word=shown[code][key], folded=key, language=code, count=count)
+        for code in LANGUAGES
+        for key, count in counts[code].items()
+        if 0 < len(key) <= 100
+    ]
     before = set(Word.objects.values_list("language", "folded"))
     with transaction.atomic():
         Word.objects.all().delete()
@@ -47,16 +56,21 @@ def refresh_words() -> int:
 
 
 def did_you_mean(query: str, language: str) -> str:
-    """The query with unknown words replaced by the closest known ones, or ""."""
+    """The query with the words the portal uses in no language replaced by the closest it
+    uses, or "" (every word is the portal's, or none is close)."""
     words = fold(query).split()[:10]
-    known = Word.objects.filter(language=language)
-    seen = dict(known.filter(folded__in=words).values_list("folded", "word"))
-    suggestion, changed = [], False
-    for word in words:
-        closest = seen.get(word) or (len(word) >= 3 and closest_word(known, word))
-        suggestion.append(closest or word)
-        changed = changed or (closest and fold(closest).strip() != word)
-    return " ".join(suggestion) if changed else ""
+    checked = [word for word in words if WORD.fullmatch(word)]  # not numbers or letters
+    known = set(Word.objects.filter(folded__in=checked).values_list("folded", flat=True))
+    replaced = {word: closest(word, language) for word in checked if word not in known}
+    if not any(replaced.values()):
+        return ""
+    return " ".join(replaced.get(word) or word for word in words)
+
+
+def closest(word: str, language: str) -> str | None:
+    """The closest word in the reader's language, else in any."""
+    words = Word.objects.all()
+    return closest_word(words.filter(language=language), word) or closest_word(words, word)
 
 
 def closest_word(known, word: str) -> str | None:

@@ -47,7 +47,7 @@ def test_query_counts_do_not_grow_with_content(client, theme, settings, count_qu
     add(theme, programme, 15, 45)
     many = {url: count_queries(client, url) for url in PAGES}
     assert many == few
-    assert max(few.values()) <= 9, few
+    assert max(few.values()) <= 10, few  # search, which covers six kinds
 
 
 @pytest.fixture
@@ -79,7 +79,9 @@ PINNED = {
     "/signatories/?group=kind": (6, 2),
     "/signatories/city-profile/": (2, 2),
     "/signatories/map/": (2, 0),
-    "/search/?q=care": {"sqlite": (8, 8), "postgresql": (9, 9)}[connection.vendor],
+    # areas, programmes, tags and signatories: one more full-text query on SQLite (in the
+    # ranked union on PostgreSQL), and the tag "care" shown as best match
+    "/search/?q=care": {"sqlite": (10, 10), "postgresql": (10, 10)}[connection.vendor],
     "/join/": (1, 0),
     "/toolkit/feed.rss": (2, 2),
     "/initiatives/feed.atom": (1, 1),

@@ -11,7 +11,7 @@ class ToolkitConfig(AppConfig):
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
         from publishing.previews import register_page
-        from publishing.search_vectors import register_search_kind
+        from publishing.search_vectors import SearchFields, register_search_kind
         from publishing.signals import statuses_changed
 
         from .models import Insight, Theme
@@ -23,6 +23,7 @@ class ToolkitConfig(AppConfig):
         register_page(Theme, theme_page)
         register_page(Insight, insight_page)
         register_search_kind(Insight, 1)  # never change the number
+        register_search_kind(Theme, 3, SearchFields(body=("description",)))
         register_loader(
             Loader(
                 order=1,

@@ -15,12 +15,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone, translation
 
-from initiatives.models import Entry
+from search.kinds import searchable
 from search.query import clean_query, ranked_hits
-from toolkit.models import Insight
 
 JUDGED = json.loads((Path(__file__).parent / "judged_queries.json").read_text())["queries"]
-REACHED = {"postgresql": 0.87, "sqlite": 0.87}  # 0.876 and 0.871 when made
+FIRST_SET = 39  # the searches of the first judged set, before areas, tags and cities
+# 0.876 and 0.871 when made; 0.889 and 0.888 over the 63 searches of the extended set
+REACHED = {"postgresql": 0.87, "sqlite": 0.87}
 
 
 def dcg(grades) -> float:
@@ -44,8 +45,8 @@ def test_relevance_does_not_drop_below_what_was_reached(time_machine):
     time_machine.move_to(timezone.now() + timezone.timedelta(days=1))  # all content is out
     call_command("load_content", verbosity=0)
     slugs = {
-        "insight": dict(Insight.objects.values_list("pk", "slug")),
-        "entry": dict(Entry.objects.values_list("pk", "slug")),
+        kind: dict(rows.model.objects.values_list("pk", "slug"))
+        for kind, rows in searchable().items()
     }
     scores = {}
     for search in JUDGED:
@@ -56,5 +57,7 @@ def test_relevance_does_not_drop_below_what_was_reached(time_machine):
     for (lang, q), score in scores.items():
         print(f"{lang} {score:.3f} {q}")
     mean = sum(scores.values()) / len(scores)
+    first = [scores[q["lang"], q["q"]] for q in JUDGED[:FIRST_SET]]
+    print(f"nDCG@5 over the first {FIRST_SET} searches: {sum(first) / len(first):.3f}")
     print(f"nDCG@5 over {len(scores)} searches ({connection.vendor}): {mean:.3f}")
     assert mean >= REACHED[connection.vendor]

@@ -6,7 +6,7 @@ import pytest
 
 from search.models import Word
 from search.vocabulary import refresh_words
-from tests.factories import make_insight
+from tests.factories import make_insight, make_theme
 
 
 def suggestion(client, path, q):
@@ -65,3 +65,35 @@ def test_the_worker_refreshes_the_words(theme):
     make_insight(theme=theme, title="Cycling lanes", slug="cycling")
     call_command("run_worker", "--once")
     assert Word.objects.filter(language="en", word="cycling").exists()
+
+
+@pytest.fixture
+def mobility(theme):
+    area = make_theme(title="Mobility, accessibility and transport", slug="mobility", position=6)
+    area.title_fr = "Mobilité, accessibilité et transport"
+    area.save()
+    insight = make_insight(theme=area, title="Walking first", slug="walking")
+    insight.summary_fr = "Mobiliser les habitants."
+    insight.body_fr = "La mobilité à pied."
+    insight.save()
+    refresh_words()
+
+
+@pytest.mark.django_db
+def test_a_correct_word_with_results_is_never_replaced(client, mobility):
+    assert suggestion(client, "/fr/search/", "mobilité") is None
+    assert suggestion(client, "/fr/search/", "mobility") is None  # the English word
+    assert suggestion(client, "/es/search/", "accessibilité") is None
+
+
+@pytest.mark.django_db
+def test_a_misspelling_of_an_area_name_gets_a_suggestion(client, mobility):
+    assert suggestion(client, "/search/", "mobilty") == ("mobility", "/search/?q=mobility")
+
+
+@pytest.mark.django_db
+def test_only_the_unknown_word_is_replaced_and_only_when_nothing_holds_every_word(client, mobility):
+    assert suggestion(client, "/search/", "walking mobilty") == (
+        "walking mobility", "/search/?q=walking+mobility",
+    )  # fmt: skip
+    assert suggestion(client, "/search/", "walking") is None

@@ -1,0 +1,125 @@
+"""What search covers, kind by kind: the public rows of each (never drafts, content dated in
+the future, tags only drafts use, signatories not approved), and what a result shows of
+them. The content apps say which fields are searched (publishing/search_vectors.py)."""
+
+from __future__ import annotations
+
+import functools
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag, TaggedItem
+
+from initiatives.models import Entry, Programme
+from publishing.search_vectors import full_text
+from signatories.models import Signatory
+from toolkit.models import Insight, Theme
+
+# Kinds that can be many: ranked among bounded candidates (candidates.py).
+BOUNDED = ("insight", "entry")
+# Kinds whose name, when it holds every word searched for, is shown first ("Best match").
+BEST = ("theme", "programme", "tag")
+LABELS = {
+    "insight": _("Key insight"),
+    "entry": _("Initiative"),
+    "theme": _("Thematic area"),
+    "programme": _("Programme"),
+    "tag": _("Tag"),
+    "signatory": _("Signatory"),
+}
+SIGNATORY_FIELDS = ("organisation", "slug", "kind", "city", "country", "public_note", "profile")
+
+
+def used_by(model) -> Exists:
+    """The tag is on some public item of `model` (by the content type's name: no query to
+    look its id up first)."""
+    return Exists(
+        TaggedItem.objects.filter(
+            tag=OuterRef("pk"),
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            object_id__in=model.objects.published().values("pk"),
+        )
+    )
+
+
+def public_tags() -> QuerySet:
+    """Tags on some public insight or entry (a tag only drafts use is not public)."""
+    return Tag.objects.filter(used_by(Insight) | used_by(Entry))
+
+
+def searchable(theme=None) -> dict[str, QuerySet]:
+    """The public rows that search covers, by kind, optionally in one theme (a theme's
+    filter keeps the area itself and the signatories committed to it; programmes and tags
+    belong to no one area).
+
+    Building these querysets costs more than some searches: they are built once a day (the
+    day is part of the rule) for each theme, and each caller gets copies."""
+    built = rules_of_the_day(timezone.localdate(), theme or None)
+    return {name: rows.all() for name, rows in built.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def rules_of_the_day(day, theme) -> dict[str, QuerySet]:
+    kinds = {
+        "theme": Theme.objects.all(),
+        "programme": Programme.objects.all(),
+        "tag": public_tags(),
+        "insight": Insight.objects.published(),
+        "entry": Entry.objects.published(),
+        "signatory": Signatory.objects.approved().exclude(slug=""),
+    }
+    if theme:
+        kinds.update(
+            theme=kinds["theme"].filter(pk=theme.pk),
+            programme=Programme.objects.none(),
+            tag=Tag.objects.none(),
+            insight=kinds["insight"].filter(theme=theme),
+            entry=kinds["entry"].filter(themes=theme),
+            signatory=kinds["signatory"].filter(themes=theme),
+        )
+    return kinds
+
+
+def for_results(kind: str, queryset: QuerySet) -> QuerySet:
+    """What a result shows: no vectors, no rendered bodies, no contact details."""
+    if kind == "signatory":
+        return queryset.only(*SIGNATORY_FIELDS).order_by()
+    if kind == "tag":  # only public ones are ranked, and the rule is costly
+        return Tag.objects.order_by()
+    heavy = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if field.name.endswith("_vector")
+        or field.name.startswith(("body_html", "description"))
+        or (full_text() and field.name.startswith("body"))  # PostgreSQL highlights it
+    ]
+    relations = {"insight": ["theme"], "entry": ["programme"]}.get(kind, [])
+    return queryset.select_related(*relations).defer(*heavy).order_by()
+
+
+def title_of(kind: str, item) -> str:
+    return {"tag": lambda: item.name, "signatory": lambda: item.organisation}.get(
+        kind, lambda: item.title
+    )()
+
+
+def url_of(kind: str, item) -> str:
+    if kind == "tag":
+        return reverse("tags:tag", kwargs={"tag": item.slug})
+    return item.get_absolute_url()
+
+
+def text_of(kind: str, item) -> str:
+    """The text an excerpt is cut from where the database does not highlight one."""
+    if kind == "theme":
+        return item.summary
+    if kind == "programme":
+        return item.tagline
+    if kind == "signatory":
+        return " ".join(part for part in (item.public_note, item.profile) if part)
+    if kind == "tag":
+        return ""
+    return f"{item.summary} {item.body}"
