@@ -28,8 +28,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
-# The address used in emails and feeds to build absolute links.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address used in emails and feeds to build absolute links; on a laptop, the port
+# `make run` serves (PORT=8131 make run).
+PORT = env.str("PORT", default="") or "8000"
+SITE_URL = (env.str("SITE_URL", default="") or f"http://127.0.0.1:{PORT}").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there
