@@ -116,3 +116,13 @@ def test_no_line_of_the_map_crosses_more_than_half_the_world(client, signatories
         if abs(end[0] - start[0]) > width / 2
     ]
     assert not too_long, too_long[:5]
+
+
+@pytest.mark.django_db
+def test_countries_with_as_many_signatories_are_in_the_readers_alphabet(client):
+    for country in ["IN", "AE", "CN"]:
+        approved(f"Institution in {country}", country)
+    html = client.get("/fr/signatories/map/").content.decode()
+    table = html[html.index("<table") :]
+    rows = re.findall(r'\?country=(\w\w)">', table)
+    assert rows == ["CN", "AE", "IN"]  # Chine, Émirats arabes unis, Inde
