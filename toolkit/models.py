@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +49,12 @@ class Theme(Collection, Illustrated):
 class InsightQuerySet(PublishedQuerySet):
     def for_listing(self) -> InsightQuerySet:
         return self.select_related("theme", "image").prefetch_related("tags")
+
+    def latest_first(self) -> InsightQuerySet:
+        """By publication date, newest first; within a day, the last to go public first,
+        then by title (not the slug order that otherwise reads as an alphabetical list)."""
+        went_public = F("first_published_at").desc(nulls_last=True)
+        return self.order_by("-published_on", went_public, "title", "pk")
 
 
 class Insight(PublishedContent, Illustrated, WithDocuments):

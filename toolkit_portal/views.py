@@ -30,7 +30,9 @@ def home(request):
         "home.html",
         {
             "themes": Theme.objects.with_insight_counts(),
-            "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
+            "latest_insights": Insight.objects.published()
+            .latest_first()
+            .for_listing()[:LATEST_INSIGHTS],
             "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
             # computed only if the template renders them (not from a cached fragment)
             "signatory_count": Signatory.objects.approved().count,
