@@ -6,8 +6,15 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lib.links import link_key, links_in
 from media_library.models import Illustrated, WithDocuments
-from publishing.models import Collection, PublishedContent, PublishedQuerySet, count_of
+from publishing.models import (
+    LANGUAGE_CODES,
+    Collection,
+    PublishedContent,
+    PublishedQuerySet,
+    count_of,
+)
 
 THEME_COUNT = 8
 
@@ -83,6 +90,14 @@ class Insight(PublishedContent, Illustrated, WithDocuments):
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})
+
+    def cites(self, *addresses: str) -> bool:
+        """Whether its source or a link in its text, in any language, is one of `addresses`."""
+        bodies = " ".join(getattr(self, f"body_html_{code}") or "" for code in LANGUAGE_CODES)
+        cited = links_in(bodies)
+        if self.source_url:
+            cited.add(link_key(self.source_url))
+        return any(address and link_key(address) in cited for address in addresses)
 
     def neighbours(self) -> tuple[Insight | None, Insight | None]:
         """The published insights before and after this one in its theme's list order."""

@@ -5,6 +5,7 @@ run the portal on a laptop: SQLite, console email, DEBUG on. Production turns
 DEBUG off and must then provide a secret key.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "toolkit_portal.context_processors.languages",
+                "toolkit_portal.context_processors.portal",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -198,11 +200,19 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="") or (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="Metropolis toolkit <toolkit@example.org>"
+    "DEFAULT_FROM_EMAIL", default="Metropolitan toolkit <toolkit@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Join requests are announced to this address; the default is a reserved example domain.
 POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
+
+# Who runs this portal and who readers write to for corrections: named on /about/ and in
+# every page's footer. Metropolis wrote the toolkit; the portal's summaries are not its text.
+PORTAL_PUBLISHER = env.str("PORTAL_PUBLISHER", default="")  # empty: "its editors"
+PORTAL_CONTACT_EMAIL = (
+    env.str("PORTAL_CONTACT_EMAIL", default="") or (parseaddr(DEFAULT_FROM_EMAIL)[1])
+)
+TOOLKIT_SOURCE_URL = env.str("TOOLKIT_SOURCE_URL", default="https://www.metropolis.org/")
 
 TAGGIT_CASE_INSENSITIVE = True
 # "Économie locale" gets the slug "economie-locale": plain addresses in every language.

@@ -4,7 +4,6 @@ import sqlite3
 import sys
 
 import psycopg2
-from django.conf import settings
 from django.contrib.contenttypes import views as contenttype_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -42,11 +41,11 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "accessibility.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+    return render(request, "accessibility.html")
 
 
 def about(request):
-    return render(request, "about.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+    return render(request, "about.html")
 
 
 def favicon(request):
