@@ -22,9 +22,9 @@ run: $(VENV)/.run-deps
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content --if-empty
-	$(BIN)/python manage.py run_worker & worker=$$!; \
+	PORT=$(PORT) $(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## The browser tests need Debian's Chromium: installed here when we are root, else say so at once
 chromium:

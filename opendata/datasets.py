@@ -148,7 +148,7 @@ DATASETS = {
     ),
     "insights": Dataset(
         _("Key insights"),
-        _("Every published key insight of the toolkit."),
+        _("Every published key insight: summaries written for this portal."),
         [
             Column("slug", _("Identifier, as in the page address")),
             Column("title", _("Title")),

@@ -5,6 +5,8 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from lib.collation import sorted_by_name
+
 
 class CountryFilterField(forms.ChoiceField):
     """Any ISO 3166 country, upper or lower case (an empty result is an honest answer);
@@ -19,9 +21,13 @@ class CountryFilterField(forms.ChoiceField):
 
 
 def countries_among(codes) -> list[tuple[str, str]]:
-    """(code, name) of the given countries, in the order of the translated names."""
+    """(code, name) of the given countries, in the reader's alphabet."""
     codes = set(codes)
-    return [(code, name) for code, name in countries if code in codes]
+    return sorted_by_name(((code, name) for code, name in countries if code in codes), _name)
+
+
+def _name(country: tuple[str, str]) -> str:
+    return country[1]
 
 
 MAX_PO_BYTES = 5 * 1024 * 1024

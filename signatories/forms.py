@@ -156,7 +156,8 @@ class SignatoryFilterForm(forms.Form):
             signatories = signatories.filter(country=self.cleaned_data["country"])
         if self.cleaned_data["theme"]:
             signatories = signatories.filter(themes=self.cleaned_data["theme"])
-        return signatories.in_list_order(by_kind=self.grouping == "kind")
+        countries = [code for code, _name in self.menu_countries]
+        return signatories.in_list_order(by_kind=self.grouping == "kind", countries=countries)
 
     @property
     def grouping(self) -> str:

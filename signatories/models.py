@@ -40,10 +40,13 @@ class SignatoryQuerySet(models.QuerySet):
     def approved(self) -> SignatoryQuerySet:
         return self.filter(status=Signatory.Status.APPROVED)
 
-    def in_list_order(self, *, by_kind: bool = False) -> SignatoryQuerySet:
-        """By kind, or by region (unknown last) and country; then by name."""
+    def in_list_order(self, *, by_kind: bool = False, countries=()) -> SignatoryQuerySet:
+        """By kind, or by region (unknown last) and country (in the order of the codes in
+        `countries`: the reader's alphabet); then by name."""
         unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
-        order = ["kind"] if by_kind else [unknown_last, "region", "country"]
+        ranks = [When(country=code, then=Value(rank)) for rank, code in enumerate(countries)]
+        country = Case(*ranks, default=Value(len(ranks)))
+        order = ["kind"] if by_kind else [unknown_last, "region", country, "country"]
         return self.order_by(*order, Lower("organisation"), "pk")
 
     def active(self) -> SignatoryQuerySet:

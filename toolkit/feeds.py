@@ -17,7 +17,10 @@ class InsightsFeed(PicturedFeedMixin, Feed):
     """New key insights of the toolkit (RSS)."""
 
     title = _("Metropolitan toolkit: new key insights")
-    description = _("Key insights of the Metropolis toolkit to rethink metropolitan spaces.")
+    description = _(
+        "Key insights written for this portal on the eight areas of the toolkit by Metropolis "
+        "to rethink metropolitan spaces."
+    )
 
     def link(self):
         return reverse("toolkit:index")

@@ -2,12 +2,19 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lib.links import link_key, links_in
 from media_library.models import Illustrated, WithDocuments
-from publishing.models import Collection, PublishedContent, PublishedQuerySet, count_of
+from publishing.models import (
+    LANGUAGE_CODES,
+    Collection,
+    PublishedContent,
+    PublishedQuerySet,
+    count_of,
+)
 
 THEME_COUNT = 8
 
@@ -50,6 +57,12 @@ class InsightQuerySet(PublishedQuerySet):
     def for_listing(self) -> InsightQuerySet:
         return self.select_related("theme", "image").prefetch_related("tags")
 
+    def latest_first(self) -> InsightQuerySet:
+        """By publication date, newest first; within a day, the last to go public first,
+        then by title (not the slug order that otherwise reads as an alphabetical list)."""
+        went_public = F("first_published_at").desc(nulls_last=True)
+        return self.order_by("-published_on", went_public, "title", "pk")
+
 
 class Insight(PublishedContent, Illustrated, WithDocuments):
     """A key insight of the toolkit, under one thematic area."""
@@ -77,6 +90,14 @@ class Insight(PublishedContent, Illustrated, WithDocuments):
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})
+
+    def cites(self, *addresses: str) -> bool:
+        """Whether its source or a link in its text, in any language, is one of `addresses`."""
+        bodies = " ".join(getattr(self, f"body_html_{code}") or "" for code in LANGUAGE_CODES)
+        cited = links_in(bodies)
+        if self.source_url:
+            cited.add(link_key(self.source_url))
+        return any(address and link_key(address) in cited for address in addresses)
 
     def neighbours(self) -> tuple[Insight | None, Insight | None]:
         """The published insights before and after this one in its theme's list order."""

@@ -72,9 +72,19 @@ def theme_detail(request, theme):
 
 def insight_page(insight: Insight) -> tuple[str, dict]:
     """The template and context of an insight's page (also for previews of drafts)."""
-    related = insight.related_entries.published().for_listing()
     context = {"insight": insight, "theme": insight.theme, "neighbours": lazy(insight.neighbours)}
-    return "toolkit/insight_detail.html", {**context, "related_entries": related[:RELATED_ENTRIES]}
+    return "toolkit/insight_detail.html", {**context, "entries": lazy(entries_of, insight)}
+
+
+def entries_of(insight: Insight) -> dict[str, list]:
+    """The entries curators related to it: those it cites (by their source or page) apart
+    from the others, which it may not draw on."""
+    related = insight.related_entries.published().for_listing()[:RELATED_ENTRIES]
+    entries: dict[str, list] = {"cited": [], "others": []}
+    for entry in related:
+        cited = insight.cites(entry.external_url, entry.get_absolute_url())
+        entries["cited" if cited else "others"].append(entry)
+    return entries
 
 
 def insight_detail(request, theme, insight):

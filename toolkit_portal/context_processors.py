@@ -24,3 +24,14 @@ def languages(request):
             for code, _name in settings.LANGUAGES
         ],
     }
+
+
+def portal(request):
+    """Who runs the portal, where corrections go, and the toolkit's source: every footer."""
+    return {
+        "portal": {
+            "publisher": settings.PORTAL_PUBLISHER,
+            "contact_email": settings.PORTAL_CONTACT_EMAIL,
+            "source_url": settings.TOOLKIT_SOURCE_URL,
+        }
+    }

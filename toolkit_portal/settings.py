@@ -5,6 +5,7 @@ run the portal on a laptop: SQLite, console email, DEBUG on. Production turns
 DEBUG off and must then provide a secret key.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,8 +29,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
-# The address used in emails and feeds to build absolute links.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address used in emails and feeds to build absolute links; on a laptop, the port
+# `make run` serves (PORT=8131 make run).
+PORT = env.str("PORT", default="") or "8000"
+SITE_URL = (env.str("SITE_URL", default="") or f"http://127.0.0.1:{PORT}").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "toolkit_portal.context_processors.languages",
+                "toolkit_portal.context_processors.portal",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -201,11 +205,19 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="") or (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="Metropolis toolkit <toolkit@example.org>"
+    "DEFAULT_FROM_EMAIL", default="Metropolitan toolkit <toolkit@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Join requests are announced to this address; the default is a reserved example domain.
 POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
+
+# Who runs this portal and who readers write to for corrections: named on /about/ and in
+# every page's footer. Metropolis wrote the toolkit; the portal's summaries are not its text.
+PORTAL_PUBLISHER = env.str("PORTAL_PUBLISHER", default="")  # empty: "its editors"
+PORTAL_CONTACT_EMAIL = (
+    env.str("PORTAL_CONTACT_EMAIL", default="") or (parseaddr(DEFAULT_FROM_EMAIL)[1])
+)
+TOOLKIT_SOURCE_URL = env.str("TOOLKIT_SOURCE_URL", default="https://www.metropolis.org/")
 
 TAGGIT_CASE_INSENSITIVE = True
 # "Économie locale" gets the slug "economie-locale": plain addresses in every language.

@@ -73,7 +73,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-admin.site.site_header = _("Metropolis toolkit administration")
-admin.site.site_title = _("Metropolis toolkit")
+admin.site.site_header = _("Metropolitan toolkit administration")
+admin.site.site_title = _("Metropolitan toolkit")
 admin.site.index_title = _("Curate the toolkit")
 handler500 = "toolkit_portal.views.server_error"

@@ -4,7 +4,6 @@ import sqlite3
 import sys
 
 import psycopg2
-from django.conf import settings
 from django.contrib.contenttypes import views as contenttype_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -30,7 +29,9 @@ def home(request):
         "home.html",
         {
             "themes": Theme.objects.with_insight_counts(),
-            "latest_insights": Insight.objects.published().for_listing()[:LATEST_INSIGHTS],
+            "latest_insights": Insight.objects.published()
+            .latest_first()
+            .for_listing()[:LATEST_INSIGHTS],
             "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
             # computed only if the template renders them (not from a cached fragment)
             "signatory_count": Signatory.objects.approved().count,
@@ -40,11 +41,11 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "accessibility.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+    return render(request, "accessibility.html")
 
 
 def about(request):
-    return render(request, "about.html", {"contact_email": settings.POLICY_OFFICER_EMAIL})
+    return render(request, "about.html")
 
 
 def favicon(request):

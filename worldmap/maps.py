@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries as country_names
 
+from lib.collation import collation_key
 from signatories.models import Signatory
 
 DATA = Path(__file__).parent / "data" / "countries.json"
@@ -76,7 +77,7 @@ def signatory_map() -> dict:
     marks = sorted(
         {project(lat, lon) for *_place, lat, lon in rows if lat is not None and lon is not None}
     )
-    table = sorted(shaded.values(), key=lambda c: (-c.count, c.name))
+    table = sorted(shaded.values(), key=lambda c: (-c.count, collation_key(c.name)))
     legend = legend_for(most)
     return {"world": world(), "shaded": shaded, "marks": marks,
             "table": table, "legend": legend, "total": len(rows)}  # fmt: skip

@@ -6,6 +6,7 @@ import io
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import signing
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -22,8 +23,8 @@ def share(item, *args) -> str:
         "share_link", f"{item._meta.app_label}.{item._meta.model_name}", item.pk, *args, stdout=out
     )
     url = out.getvalue().strip()
-    assert url.startswith("http://127.0.0.1:8000/share/")
-    return url.removeprefix("http://127.0.0.1:8000")
+    assert url.startswith(f"{settings.SITE_URL}/share/")
+    return url.removeprefix(settings.SITE_URL)
 
 
 @pytest.fixture

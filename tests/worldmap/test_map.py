@@ -70,3 +70,59 @@ def test_the_map_query_count_does_not_grow(client, signatories, django_assert_ma
         approved(f"City {n}", "AR", f"City {n}", -30 + n / 10, -60)
     with django_assert_max_num_queries(3):
         assert client.get("/signatories/map/?fresh").status_code == 200
+
+
+def segments(d: str):
+    """Every straight segment of an SVG path made of M, L, H, V and Z (absolute or relative)."""
+    tokens = re.findall(r"[MmLlHhVvZz]|-?\d+(?:\.\d+)?", d)
+    x = y = start_x = start_y = 0.0
+    command = "M"
+    i = 0
+    while i < len(tokens):
+        if tokens[i].isalpha():
+            command = tokens[i]
+            i += 1
+            if command in "Zz":
+                yield (x, y), (start_x, start_y)
+                x, y = start_x, start_y
+            continue
+        if command in "Hh":
+            nx, ny, i = float(tokens[i]) + (x if command == "h" else 0), y, i + 1
+        elif command in "Vv":
+            nx, ny, i = x, float(tokens[i]) + (y if command == "v" else 0), i + 1
+        else:
+            nx, ny = float(tokens[i]), float(tokens[i + 1])
+            if command.islower():
+                nx, ny = nx + x, ny + y
+            i += 2
+        if command in "Mm":
+            start_x, start_y = nx, ny
+            command = "l" if command == "m" else "L"  # pairs after a move are lines
+        else:
+            yield (x, y), (nx, ny)
+        x, y = nx, ny
+
+
+@pytest.mark.django_db
+def test_no_line_of_the_map_crosses_more_than_half_the_world(client, signatories):
+    html = client.get("/signatories/map/").content.decode()
+    width = float(re.search(r'class="map__svg" viewBox="0 0 (\d+) \d+"', html).group(1))
+    paths = re.findall(r'<path[^>]* d="([^"]+)"', html)
+    assert len(paths) > 150
+    too_long = [
+        (start, end)
+        for d in paths
+        for start, end in segments(d)
+        if abs(end[0] - start[0]) > width / 2
+    ]
+    assert not too_long, too_long[:5]
+
+
+@pytest.mark.django_db
+def test_countries_with_as_many_signatories_are_in_the_readers_alphabet(client):
+    for country in ["IN", "AE", "CN"]:
+        approved(f"Institution in {country}", country)
+    html = client.get("/fr/signatories/map/").content.decode()
+    table = html[html.index("<table") :]
+    rows = re.findall(r'\?country=(\w\w)">', table)
+    assert rows == ["CN", "AE", "IN"]  # Chine, Émirats arabes unis, Inde
