@@ -62,11 +62,17 @@ class Image(models.Model):
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     focal_x = models.PositiveSmallIntegerField(
         # xgettext:no-python-format
-        _("focal point, % from the left"), null=True, blank=True, validators=PERCENT
+        _("focal point, % from the left"),
+        null=True,
+        blank=True,
+        validators=PERCENT,
     )
     focal_y = models.PositiveSmallIntegerField(
         # xgettext:no-python-format
-        _("focal point, % from the top"), null=True, blank=True, validators=PERCENT
+        _("focal point, % from the top"),
+        null=True,
+        blank=True,
+        validators=PERCENT,
     )
     # Written by the worker: [{"shape", "format", "width", "height", "name"}, ...]
     renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
