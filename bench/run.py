@@ -49,7 +49,7 @@ def environment() -> dict[str, str]:
         POLICY_OFFICER_EMAIL="officer@bench.portal.example",
         # One host, and each worker's own cache is what is measured (CACHE_URL overrides).
         DJANGO_SILENCED_SYSTEM_CHECKS=env.get("DJANGO_SILENCED_SYSTEM_CHECKS", "portal.E001"),
-        JOIN_MIN_SECONDS="0",  # the load generator fills the form instantly
+        FORM_MIN_SECONDS="0",  # the load generator fills the form instantly
         JOIN_RATE_LIMIT="100000",
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         DATABASE_CONN_MAX_AGE="60",  # as .env.example and DEPLOY.md set it in production

@@ -27,7 +27,7 @@ MAX_RETRY_SECONDS = 15 * 60
 
 def retry_delay(attempts: int) -> datetime.timedelta:
     """30 s after the first failure, doubling, capped at a quarter of an hour."""
-    first = settings.NOTIFICATION_FIRST_RETRY_SECONDS
+    first = settings.JOB_FIRST_RETRY_SECONDS
     return datetime.timedelta(seconds=min(first * 2 ** max(attempts - 1, 0), MAX_RETRY_SECONDS))
 
 

@@ -53,7 +53,7 @@ class SpamProtectedForm:
     """Mixed in before the form class: `is_bot()` for the view, and a form sent too fast
     is invalid. The shortest time a person takes is the setting `min_seconds_setting`."""
 
-    min_seconds_setting = "JOIN_MIN_SECONDS"
+    min_seconds_setting = "FORM_MIN_SECONDS"
 
     def is_bot(self) -> bool:
         """The honeypot is filled in: a bot, to be told that all went well."""

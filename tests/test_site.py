@@ -320,3 +320,25 @@ def test_unknown_page_gets_the_friendly_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "value"),
+    [("JOIN_MIN_SECONDS", "FORM_MIN_SECONDS", "7.0"),
+     ("NOTIFICATION_FIRST_RETRY_SECONDS", "JOB_FIRST_RETRY_SECONDS", "7")],
+)  # fmt: skip
+def test_a_renamed_setting_still_reads_its_old_name_with_a_warning(old, new, value):
+    env = {**os.environ, old: value}
+    env.pop(new, None)
+    probe = f"from django.conf import settings; print(settings.{new})"
+    shell = [sys.executable, "manage.py", "shell", "-v", "0", "-c", probe]
+    assert (
+        subprocess.run(
+            shell, env=env, capture_output=True, text=True, cwd=settings.BASE_DIR
+        ).stdout.split()[-1]
+        == value
+    )
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True
+    )
+    assert "portal.W001" in check.stderr + check.stdout and new in check.stderr + check.stdout

@@ -62,7 +62,7 @@ def server(tmp_path):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
-        "JOIN_MIN_SECONDS": "0",
+        "FORM_MIN_SECONDS": "0",
         "JOIN_RATE_LIMIT": "1000",
         "SUBSCRIBE_RATE_LIMIT": "1000",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

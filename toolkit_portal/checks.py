@@ -6,10 +6,11 @@ They apply with DEBUG off only: a laptop runs on the defaults.
 from __future__ import annotations
 
 import ipaddress
+import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 DEFAULT_POLICY_OFFICER_EMAIL = "policy-officer@example.org"
 LEASE_MARGIN = 3  # a lease this many times EMAIL_TIMEOUT leaves room for a slow send
@@ -80,3 +81,16 @@ def refuse_to_serve_with_bad_settings() -> None:
     errors = [e for e in errors if not e.is_silenced()]
     if errors:
         raise ImproperlyConfigured("\n".join(str(error) for error in errors))
+
+
+@register()
+def renamed_settings(app_configs, **kwargs) -> list[Warning]:
+    """An environment that still uses a setting's old name works, and is told the new one."""
+    return [
+        Warning(
+            f"{old} is now called {new}; the old name is still read, but set {new} instead.",
+            id="portal.W001",
+        )
+        for old, new in settings.RENAMED_SETTINGS.items()
+        if old in os.environ and new not in os.environ
+    ]

@@ -208,9 +208,14 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Metropolitan toolkit <toolkit@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Join requests are announced to this address; the default is a reserved example domain.
-POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
+TAGGIT_CASE_INSENSITIVE = True
+# "Économie locale" gets the slug "economie-locale": plain addresses in every language.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
+# The portal's own settings, each read from the environment (.env.example lists them).
+# Who is named and written to. Join requests are announced to the policy officer; the
+# defaults are reserved example domains (production refuses them: portal.E003).
+POLICY_OFFICER_EMAIL = env.str("POLICY_OFFICER_EMAIL", default="policy-officer@example.org")
 # Who runs this portal and who readers write to for corrections: named on /about/ and in
 # every page's footer. Metropolis wrote the toolkit; the portal's summaries are not its text.
 PORTAL_PUBLISHER = env.str("PORTAL_PUBLISHER", default="")  # empty: "its editors"
@@ -219,23 +224,42 @@ PORTAL_CONTACT_EMAIL = (
 )
 TOOLKIT_SOURCE_URL = env.str("TOOLKIT_SOURCE_URL", default="https://www.metropolis.org/")
 
-TAGGIT_CASE_INSENSITIVE = True
-# "Économie locale" gets the slug "economie-locale": plain addresses in every language.
-TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
-
-# Joining the call to action.
+# Forms people send (join, sign-up): one sent back faster than this after it
+# was shown is taken for a bot; each is limited per client (its address, after
+# DJANGO_PROXY_COUNT proxies that append to X-Forwarded-For).
+FORM_MIN_SECONDS = env.float("FORM_MIN_SECONDS", default=env.float("JOIN_MIN_SECONDS", default=3.0))
 JOIN_RATE_LIMIT = env.int("JOIN_RATE_LIMIT", default=5)  # submissions per client...
 JOIN_RATE_LIMIT_WINDOW = env.int("JOIN_RATE_LIMIT_WINDOW", default=3600)  # ...per this many s
-JOIN_MIN_SECONDS = env.float("JOIN_MIN_SECONDS", default=3.0)  # faster than this is a bot
-# The outbox worker retries a failed email after this many seconds, doubling each time.
-NOTIFICATION_FIRST_RETRY_SECONDS = env.int("NOTIFICATION_FIRST_RETRY_SECONDS", default=30)
-# A worker owns an email it is sending this long; if it dies, another worker sends it after.
-# Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice.
-NOTIFICATION_LEASE_SECONDS = env.int("NOTIFICATION_LEASE_SECONDS", default=300)
-# A notification that keeps failing this long is marked failed (staff can resend it).
-NOTIFICATION_GIVE_UP_AFTER_SECONDS = env.int("NOTIFICATION_GIVE_UP_AFTER_SECONDS", default=86400)
-# How many reverse proxies in front of the portal append to X-Forwarded-For (for rate limits).
+UPDATE_LINK_RATE_LIMIT = env.int("UPDATE_LINK_RATE_LIMIT", default=5)  # per hour
+SUBSCRIBE_RATE_LIMIT = env.int("SUBSCRIBE_RATE_LIMIT", default=5)  # per hour
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+
+# Links sent by email or handed out: a signatory's update link lasts this many hours, a
+# reviewer's share link to a draft this many days; List-Unsubscribe's mailto names this
+# address (empty: the address of DEFAULT_FROM_EMAIL).
+UPDATE_LINK_HOURS = env.int("UPDATE_LINK_HOURS", default=24)
+SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
+UNSUBSCRIBE_MAILTO = env.str("UNSUBSCRIBE_MAILTO", default="")
+
+# Background work (`run_worker`): a failed job (an email, a picture's renditions) is
+# retried after this many seconds, doubling each time up to 15 minutes.
+JOB_FIRST_RETRY_SECONDS = env.int(
+    "JOB_FIRST_RETRY_SECONDS", default=env.int("NOTIFICATION_FIRST_RETRY_SECONDS", default=30)
+)
+# A worker owns an email it is sending this long; if it dies, another worker sends it after.
+# Keep it well above EMAIL_TIMEOUT, or a slow send may be sent twice (portal.E004).
+NOTIFICATION_LEASE_SECONDS = env.int("NOTIFICATION_LEASE_SECONDS", default=300)
+# An email that keeps failing this long is marked failed (staff can resend it).
+NOTIFICATION_GIVE_UP_AFTER_SECONDS = env.int("NOTIFICATION_GIVE_UP_AFTER_SECONDS", default=86400)
+
+# Personal data: contact details of declined join requests are erased this many days after
+# the decision.
+ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=90)
+# Renamed settings: the old name is still read, and `manage.py check` warns (portal.W001).
+RENAMED_SETTINGS = {
+    "JOIN_MIN_SECONDS": "FORM_MIN_SECONDS",
+    "NOTIFICATION_FIRST_RETRY_SECONDS": "JOB_FIRST_RETRY_SECONDS",
+}
 
 # Production hardening: on whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = (
@@ -308,20 +332,6 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
-# Signatories update their profile through an emailed link valid this many hours; asking
-# for links is limited per client like the join form.
-UPDATE_LINK_HOURS = env.int("UPDATE_LINK_HOURS", default=24)
-UPDATE_LINK_RATE_LIMIT = env.int("UPDATE_LINK_RATE_LIMIT", default=5)  # per hour
-
-# Following areas by email: sign-ups per client per hour, and the address that
-# List-Unsubscribe's mailto names (empty: the address of DEFAULT_FROM_EMAIL).
-SUBSCRIBE_RATE_LIMIT = env.int("SUBSCRIBE_RATE_LIMIT", default=5)
-UNSUBSCRIBE_MAILTO = env.str("UNSUBSCRIBE_MAILTO", default="")
-
-# A link that shows a draft to a reviewer without an account expires after this many days.
-SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
-# Contact details of declined join requests are erased this many days after the decision.
-ERASE_DECLINED_AFTER_DAYS = env.int("DJANGO_ERASE_DECLINED_AFTER_DAYS", default=90)
 # A single-host demo or benchmark may accept a check's risk knowingly, e.g. portal.E001.
 SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 # /healthz is probed over plain HTTP by load balancers on the private network.

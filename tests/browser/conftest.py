@@ -42,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, settings):
     """The live portal with its real starting content."""
-    settings.JOIN_MIN_SECONDS = 0.2
+    settings.FORM_MIN_SECONDS = 0.2
     settings.JOIN_RATE_LIMIT = 1000
     call_command("load_content", stdout=StringIO())
     return live_server.url

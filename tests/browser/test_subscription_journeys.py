@@ -35,7 +35,7 @@ def test_a_reader_subscribes_confirms_and_manages_preferences(page, site, lang, 
     no_violations(page)
     page.fill("#id_email", address)
     page.locator("#id_consent").check()
-    page.wait_for_timeout(int(settings.JOIN_MIN_SECONDS * 1000) + 100)
+    page.wait_for_timeout(int(settings.FORM_MIN_SECONDS * 1000) + 100)
     page.locator("main form button[type=submit]").click()
     expect(page.locator("h1")).to_be_visible()
     no_violations(page)

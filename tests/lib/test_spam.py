@@ -31,12 +31,12 @@ def test_a_fresh_token_is_seconds_old_and_a_forged_one_is_none():
 
 
 def test_a_form_sent_after_a_person_would_is_valid(settings):
-    settings.JOIN_MIN_SECONDS = 3
+    settings.FORM_MIN_SECONDS = 3
     assert NameForm({"name": "Ana", STARTED_FIELD: stamped(10)}).is_valid()
 
 
 def test_a_form_sent_too_fast_or_without_a_stamp_is_refused_with_its_data(settings):
-    settings.JOIN_MIN_SECONDS = 3
+    settings.FORM_MIN_SECONDS = 3
     for data in [{"name": "Ana", STARTED_FIELD: stamped(1)}, {"name": "Ana"}]:
         form = NameForm(data)
         assert not form.is_valid()

@@ -142,7 +142,7 @@ JOIN = {
 
 @pytest.mark.django_db
 def test_no_visitor_receives_another_visitors_csrf_token(settings):
-    settings.JOIN_MIN_SECONDS = 0
+    settings.FORM_MIN_SECONDS = 0
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     one, two = first.get("/join/"), second.get("/join/")
 

@@ -318,9 +318,9 @@ class Portal:
             "EMAIL_PORT": str(mail.port),
             "EMAIL_TIMEOUT": "2",
             "NOTIFICATION_LEASE_SECONDS": "6",
-            "NOTIFICATION_FIRST_RETRY_SECONDS": "1",
+            "JOB_FIRST_RETRY_SECONDS": "1",
             "POLICY_OFFICER_EMAIL": "officer@portal.example",
-            "JOIN_MIN_SECONDS": "0",
+            "FORM_MIN_SECONDS": "0",
             "JOIN_RATE_LIMIT": "5",
             "JOIN_RATE_LIMIT_WINDOW": str(10 * 365 * 86400),  # no window ends mid-test
             "DJANGO_LOG_LEVEL": "WARNING",
