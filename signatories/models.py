@@ -45,8 +45,9 @@ class SignatoryQuerySet(models.QuerySet):
         `countries`: the reader's alphabet); then by name."""
         unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
         ranks = [When(country=code, then=Value(rank)) for rank, code in enumerate(countries)]
-        country = Case(*ranks, default=Value(len(ranks)))
-        order = ["kind"] if by_kind else [unknown_last, "region", country, "country"]
+        # a Case without a When is a bare number, which PostgreSQL reads as a column position
+        by_name = [Case(*ranks, default=Value(len(ranks)))] if ranks else []
+        order = ["kind"] if by_kind else [unknown_last, "region", *by_name, "country"]
         return self.order_by(*order, Lower("organisation"), "pk")
 
     def active(self) -> SignatoryQuerySet:
