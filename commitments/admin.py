@@ -27,6 +27,32 @@ def describe(item: dict | None) -> str:
     return "\n".join(lines)
 
 
+def area_state(profile: dict, slug: str, areas: list[str]) -> str:
+    """An area in a profile: not joined, joined with nothing stated, or its commitment."""
+    if slug not in areas:
+        return "—"
+    commitment = profile["commitments"].get(slug)
+    return describe(commitment) if commitment else str(_("Joined; nothing stated yet"))
+
+
+def area_rows(before: dict, after: dict) -> list[dict]:
+    """A row per area that changes; leaving or joining an area says so in words."""
+    was, will_be = profile_updates.areas_of(before), profile_updates.areas_after(before, after)
+    rows = []
+    for theme in Theme.objects.order_by("position"):
+        old, new = area_state(before, theme.slug, was), area_state(after, theme.slug, will_be)
+        if old == new:
+            continue
+        if theme.slug in was and theme.slug not in will_be:
+            new, change = str(_("Withdraws from this area")), "withdrawal"
+        elif theme.slug in will_be and theme.slug not in was:
+            new, change = f"{_('Joins this area')}\n{new}", "addition"
+        else:
+            change = ""
+        rows.append({"label": theme.title, "before": old, "after": new, "change": change})
+    return rows
+
+
 def profile_diff(before: dict, after: dict) -> list[dict]:
     """One row per field that differs: what is public now, and what would be."""
     rows = [
@@ -34,15 +60,13 @@ def profile_diff(before: dict, after: dict) -> list[dict]:
         for key, label in [("profile", _("Profile")), ("website", _("Website"))]
         if before.get(key) != after.get(key)
     ]
-    themes = Theme.objects.order_by("position")
-    for theme in themes:
-        old = before["commitments"].get(theme.slug)
-        new = after["commitments"].get(theme.slug)
-        if old != new:
-            rows.append({"label": theme.title, "before": describe(old), "after": describe(new)})
+    rows += area_rows(before, after)
     if after.get("withdraw"):
         reason = after.get("withdraw_reason") or "—"
-        rows.append({"label": _("Withdraw from the call"), "before": "—", "after": reason})
+        rows.append(
+            {"label": _("Withdraw from the call"), "before": "—", "after": reason,
+             "change": "withdrawal"}
+        )  # fmt: skip
     return rows
 
 

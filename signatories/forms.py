@@ -25,6 +25,20 @@ def country_choices():
     return [("", _("Choose a country…")), *countries]
 
 
+def error_list(form: forms.BaseForm, *, label: str = "") -> list[dict[str, str]]:
+    """The form's errors for a summary at the top of the page: the form's own (unlinked),
+    then each field's, linked to it and named by its label (after `label`, if given)."""
+    entries = [
+        {"anchor": "", "label": "", "message": str(error)} for error in form.non_field_errors()
+    ]
+    for field in form:
+        if field.errors:
+            name = f"{label}: {field.label}" if label else str(field.label)
+            message = " ".join(str(error) for error in field.errors)
+            entries.append({"anchor": field.auto_id, "label": name, "message": message})
+    return entries
+
+
 ALREADY_JOINED = _("Already joined? {} has a similar name and has joined the call.")
 ANOTHER_ONE = _("If your institution is another one, tick the box below and send the form again.")
 
@@ -107,6 +121,10 @@ class JoinForm(SpamProtectedForm, forms.ModelForm):
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    @property
+    def error_list(self) -> list[dict[str, str]]:
+        return error_list(self)
 
     def resembles_a_signatory(self) -> bool:
         return self.has_error(NON_FIELD_ERRORS, "similar")
