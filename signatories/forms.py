@@ -151,6 +151,21 @@ class JoinForm(SpamProtectedForm, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}
 
 
+class DeclineReasonForm(forms.Form):
+    """The officer's optional reason for declining, written into the applicant's email."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        help_text=_(
+            "Optional. Sent as you write it, in the email that tells the applicant, which "
+            "is in the applicant's language."
+        ),
+    )
+
+
 class SignatoryFilterForm(forms.Form):
     """The filters of the signatory list: country, area and grouping, all in the URL."""
 
