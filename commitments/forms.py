@@ -27,7 +27,7 @@ class UpdateLinkRequestForm(forms.Form):
 class ProfileUpdateForm(forms.Form):
     profile = forms.CharField(
         label=_("About your institution and the call"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         required=False,
         help_text=_("Markdown: *emphasis*, lists, [links](https://example.org)."),

@@ -228,6 +228,11 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
             "explanation": _(
                 "The applicants are told by email, in their language; a reason you give "
                 "below is written into that email."
+            )
+            if len(items) > 1
+            else _(
+                "The applicant is told by email, in the applicant's language; a reason you "
+                "give below is written into that email."
             ),
             "opts": self.model._meta,
             "items": items,
