@@ -107,7 +107,7 @@ class AreaForm(forms.Form):
         statement = (cleaned.get("statement") or "").strip()
         if not statement and "statement" not in self.errors and not self.joined:
             self.add_error("statement", _("Say what you commit to in this area."))
-        if self.committed and "statement" in self.errors:
+        if self.committed and self.has_error("statement", "required"):
             self.errors["statement"] = self.error_class(
                 [_("Say what you commit to in this area, or withdraw from it.")]
             )

@@ -115,6 +115,9 @@ def test_a_commitment_needs_its_words_unless_the_signatory_withdraws_from_the_ar
     refused = client.post(url, values)
     assert refused.status_code == 400
     assert "Say what you commit to in this area, or withdraw from it." in refused.content.decode()
+    values["mobility-statement"] = "x" * 601
+    too_long = client.post(url, values).content.decode()
+    assert "at most 600 characters" in too_long and "or withdraw from it" not in too_long
     values["mobility-leave"] = "on"
     assert client.post(url, values).status_code == 200
     assert ProfileChange.objects.get().proposed["areas"] == ["public-space-and-housing"]
