@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.addresses import NormalisedEmailField
+from signatories.forms import error_list
 from signatories.models import Signatory
 from toolkit.models import Theme
 
@@ -26,7 +27,7 @@ class UpdateLinkRequestForm(forms.Form):
 class ProfileUpdateForm(forms.Form):
     profile = forms.CharField(
         label=_("About your institution and the call"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         required=False,
         help_text=_("Markdown: *emphasis*, lists, [links](https://example.org)."),
@@ -36,14 +37,16 @@ class ProfileUpdateForm(forms.Form):
     )
     withdraw = forms.BooleanField(label=_("Withdraw our institution from the call"), required=False)
     withdraw_reason = forms.CharField(
-        label=_("Why (optional, for the policy officer)"), max_length=500, required=False
+        label=_("Why (for the policy officer)"), max_length=500, required=False
     )
 
 
-class CommitmentForm(forms.Form):
-    """One thematic area: whether the institution commits to it, what, and how far along."""
+class AreaForm(forms.Form):
+    """One thematic area. Joined: what the institution commits to, how far along, a new
+    update, or leaving it (said explicitly: nothing leaves unasked). Not joined: adding it."""
 
-    committed = forms.BooleanField(required=False)
+    add = forms.BooleanField(label=_("Add this area"), required=False)
+    leave = forms.BooleanField(label=_("Withdraw from this area"), required=False)
     statement = forms.CharField(
         label=_("What you commit to"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -65,17 +68,49 @@ class CommitmentForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, theme: Theme, **kwargs):
-        super().__init__(*args, prefix=theme.slug, **kwargs)
-        self.theme = theme
-        self.fields["committed"].label = theme.title
+    def __init__(self, *args, theme: Theme, joined: bool, commitment: Commitment | None, **kwargs):
+        initial = {}
+        if commitment is not None:
+            initial = {"statement": commitment.statement, "status": commitment.status}
+        super().__init__(*args, prefix=theme.slug, initial=initial, **kwargs)
+        self.theme, self.joined, self.committed = theme, joined, commitment is not None
+        if joined:
+            del self.fields["add"]
+            self.fields["statement"].required = self.committed  # its words stay, or it leaves
+        else:
+            del self.fields["leave"]
+            self.fields["statement"].help_text = _("Needed to add the area.")
+
+    @property
+    def chosen(self) -> bool:
+        """The area is the institution's after this update."""
+        data = self.cleaned_data
+        return data.get("add", False) or (self.joined and not data.get("leave"))
+
+    @property
+    def opened(self) -> bool:
+        """Shown open: what was typed into it, or its errors, stay in sight."""
+        return bool(
+            self.is_bound and (self.errors or ("add" in self.fields and self["add"].value()))
+        )
+
+    @property
+    def update_opened(self) -> bool:
+        fields = ("milestone_date", "milestone_text")
+        return bool(self.is_bound and any(self[f].value() or self.errors.get(f) for f in fields))
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("committed"):
+        if not self.chosen:  # what is typed in an area not chosen (or left) does not count
+            self._errors.clear()
             return cleaned
-        if not (cleaned.get("statement") or "").strip():
+        statement = (cleaned.get("statement") or "").strip()
+        if not statement and "statement" not in self.errors and not self.joined:
             self.add_error("statement", _("Say what you commit to in this area."))
+        if self.committed and self.has_error("statement", "required"):
+            self.errors["statement"] = self.error_class(
+                [_("Say what you commit to in this area, or withdraw from it.")]
+            )
         day, text = cleaned.get("milestone_date"), (cleaned.get("milestone_text") or "").strip()
         if day and day > timezone.localdate():
             self.add_error(
@@ -83,48 +118,77 @@ class CommitmentForm(forms.Form):
             )
         if bool(day) != bool(text) and "milestone_date" not in self.errors:
             self.add_error("milestone_text", _("Give both the date and what happened, or neither."))
+        if (day or text) and not statement and "statement" not in self.errors:
+            self.add_error("statement", _("Say what you commit to before adding an update."))
         return cleaned
 
-    def as_data(self) -> dict[str, Any] | None:
-        if not self.cleaned_data.get("committed"):
+    def commitment(self) -> dict[str, Any] | None:
+        """The commitment as the update would publish it; None when nothing is stated."""
+        statement = (self.cleaned_data.get("statement") or "").strip()
+        if not self.chosen or not statement:
             return None
-        day = self.cleaned_data.get("milestone_date")
-        milestone = {"date": day.isoformat(), "text": self.cleaned_data["milestone_text"].strip()}
+        day, milestone = self.cleaned_data.get("milestone_date"), None
+        if day:
+            milestone = {
+                "date": day.isoformat(),
+                "text": self.cleaned_data["milestone_text"].strip(),
+            }
         return {
-            "statement": self.cleaned_data["statement"].strip(),
+            "statement": statement,
             "status": self.cleaned_data["status"],
-            "milestone": milestone if day else None,
+            "milestone": milestone,
         }
 
 
 class ProfileUpdate:
-    """The whole update page: the profile form and one commitment form per area."""
+    """The whole update page: the profile form and one form per area, the areas joined
+    first (open), the others to add."""
 
     def __init__(self, signatory: Signatory, data=None):
         current = {c.theme_id: c for c in signatory.commitments.all()}
+        joined = {theme.pk for theme in signatory.themes.all()} | set(current)
         self.profile = ProfileUpdateForm(
             data, initial={"profile": signatory.profile, "website": signatory.website}
         )
-        self.commitments = [
-            CommitmentForm(data, theme=theme, initial=initial_for(current.get(theme.pk)))
+        self.areas = [
+            AreaForm(data, theme=theme, joined=theme.pk in joined, commitment=current.get(theme.pk))
             for theme in Theme.objects.order_by("position")
         ]
 
+    @property
+    def joined(self) -> list[AreaForm]:
+        return [form for form in self.areas if form.joined]
+
+    @property
+    def others(self) -> list[AreaForm]:
+        return [form for form in self.areas if not form.joined]
+
+    @property
+    def adding(self) -> bool:
+        return any(form.opened for form in self.others)
+
+    @property
+    def withdrawing(self) -> bool:
+        form = self.profile
+        return bool(form.is_bound and (form["withdraw"].value() or form.errors))
+
     def is_valid(self) -> bool:
-        return all([self.profile.is_valid(), *(form.is_valid() for form in self.commitments)])
+        return all([self.profile.is_valid(), *(form.is_valid() for form in self.areas)])
+
+    @property
+    def error_list(self) -> list[dict[str, str]]:
+        if not self.profile.is_bound:
+            return []
+        areas = [error_list(form, label=form.theme.title) for form in self.areas]
+        return [entry for entries in [error_list(self.profile), *areas] for entry in entries]
 
     def proposed(self) -> dict[str, Any]:
-        commitments = {form.theme.slug: form.as_data() for form in self.commitments}
+        commitments = {form.theme.slug: form.commitment() for form in self.areas}
         return {
             "profile": self.profile.cleaned_data["profile"].strip(),
             "website": self.profile.cleaned_data["website"],
+            "areas": sorted(form.theme.slug for form in self.areas if form.chosen),
             "commitments": {slug: data for slug, data in commitments.items() if data},
             "withdraw": self.profile.cleaned_data["withdraw"],
             "withdraw_reason": self.profile.cleaned_data["withdraw_reason"].strip(),
         }
-
-
-def initial_for(commitment: Commitment | None) -> dict[str, Any]:
-    if commitment is None:
-        return {}
-    return {"committed": True, "statement": commitment.statement, "status": commitment.status}

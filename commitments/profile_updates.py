@@ -117,10 +117,29 @@ def current_profile(signatory: Signatory) -> dict[str, Any]:
     return {
         "profile": signatory.profile,
         "website": signatory.website,
+        "areas": sorted({*signatory.themes.values_list("slug", flat=True), *commitments}),
         "commitments": commitments,
         "withdraw": False,
         "withdraw_reason": "",
     }
+
+
+def areas_of(profile: dict[str, Any]) -> list[str]:
+    """The areas in a profile; recorded before areas were, those with a commitment."""
+    return profile["areas"] if "areas" in profile else sorted(profile["commitments"])
+
+
+def areas_after(before: dict[str, Any], proposed: dict[str, Any]) -> list[str]:
+    """The areas a signatory is in once `proposed` applies. Updates sent before the form
+    listed areas leave none: the areas kept, and those with a commitment."""
+    if "areas" in proposed:
+        return proposed["areas"]
+    return sorted({*areas_of(before), *proposed["commitments"]})
+
+
+def changed_since(change: ProfileChange, now: dict[str, Any]) -> bool:
+    """The profile differs from what the update was sent against (in what was recorded)."""
+    return any(now.get(key) != value for key, value in change.before.items())
 
 
 def profile_change_submit(*, link: UpdateLink, proposed: dict[str, Any]) -> ProfileChange:
@@ -161,7 +180,7 @@ def profile_change_review(
         if not decided:
             return False
         signatory = Signatory.objects.select_for_update().get(pk=change.signatory_id)
-        if approve and current_profile(signatory) != change.before:
+        if approve and changed_since(change, current_profile(signatory)):
             raise ProfileChanged  # rolls the decision back; the officer is told why
         if approve:
             apply_profile(signatory, change.proposed)
@@ -183,13 +202,16 @@ def profile_change_review(
 
 
 def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
+    """Publish `proposed`: its areas (all of them, or those kept when it lists none) and a
+    commitment in each area where one is stated; areas and commitments not in it leave."""
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    areas = {slug for slug in areas_after(current_profile(signatory), proposed) if slug in themes}
     signatory.profile = proposed["profile"]
     signatory.website = proposed["website"]
     if proposed.get("withdraw"):
         signatory.status = Signatory.Status.WITHDRAWN
     signatory.save()
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
-    wanted = {slug: item for slug, item in proposed["commitments"].items() if slug in themes}
+    wanted = {slug: item for slug, item in proposed["commitments"].items() if slug in areas}
     signatory.commitments.exclude(theme__slug__in=wanted).delete()
     for slug, item in wanted.items():
         commitment, _ = Commitment.objects.update_or_create(
@@ -203,4 +225,4 @@ def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
                 happened_on=datetime.date.fromisoformat(item["milestone"]["date"]),
                 text=item["milestone"]["text"],
             )
-    signatory.themes.set(themes[slug] for slug in wanted)
+    signatory.themes.set(themes[slug] for slug in areas)

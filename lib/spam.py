@@ -9,6 +9,7 @@ context and the template renders `{% include "includes/spam_trap.html" %}` in th
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -40,12 +41,18 @@ def seconds_since(token: str) -> float | None:
         return None
 
 
-def spam_trap_context() -> dict[str, Any]:
-    """What `includes/spam_trap.html` renders: the honeypot and a fresh time stamp."""
+def spam_trap_context(data: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What `includes/spam_trap.html` renders: the honeypot and a time stamp.
+
+    Given the data of a form shown again (after an error), its stamp is kept if genuine:
+    the time counts from when the person opened the form, not from the error page, so
+    ticking one box and sending again is not "too fast". A forged stamp gets a fresh one;
+    a genuine but too recent one stays, and is refused again until enough time passed."""
+    kept = (data or {}).get(STARTED_FIELD) or ""
     return {
         "honeypot_field": HONEYPOT_FIELD,
         "started_field": STARTED_FIELD,
-        "started_token": started_token(),
+        "started_token": kept if seconds_since(kept) is not None else started_token(),
     }
 
 

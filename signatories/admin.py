@@ -3,13 +3,15 @@ import csv
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +22,7 @@ from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHis
 from publishing.spreadsheets import safe_cell
 
 from . import services
+from .forms import DeclineReasonForm
 from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
 
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
@@ -84,6 +87,7 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
     ]
     actions = ["approve", "decline", "export_csv", "export_personal_data", "erase_contact"]
     filter_horizontal = ["themes"]
+    change_form_template = "admin/signatories/signatory/change_form.html"
 
     def view_on_site(self, signatory):
         """Only approved signatories have a public page to view."""
@@ -165,11 +169,13 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
     def get_inlines(self, request, obj):
         return self.inlines if can_see_contacts(request) else []
 
-    def review(self, request, queryset, status):
+    def review(self, request, queryset, status, reason=""):
         changed, refused = 0, []
         for signatory in queryset:
             try:
-                services.signatory_review(signatory=signatory, status=status, reviewer=request.user)
+                services.signatory_review(
+                    signatory=signatory, status=status, reviewer=request.user, reason=reason
+                )
                 changed += 1
             except services.DuplicateRequest:
                 refused.append(signatory.organisation)
@@ -195,14 +201,90 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
 
     @admin.action(description=_("Decline selected requests (and tell the applicant)"))
     def decline(self, request, queryset):
+        """Asks first (with an optional reason), like deleting does."""
+        form = DeclineReasonForm(request.POST if request.POST.get("confirmed") else None)
+        if not form.is_valid():
+            hidden = [(helpers.ACTION_CHECKBOX_NAME, s.pk) for s in queryset]
+            hidden += [("action", "decline"), ("confirmed", "yes")]
+            return self.decline_page(request, form, items=list(queryset), hidden=hidden)
         changed, _refused = self.review(
-            request, queryset.exclude(status=Signatory.Status.DECLINED), Signatory.Status.DECLINED
+            request,
+            queryset.exclude(status=Signatory.Status.DECLINED),
+            Signatory.Status.DECLINED,
+            reason=form.cleaned_data["reason"],
         )
         self.message_user(
             request,
             ngettext("%d request declined.", "%d requests declined.", changed) % changed,
             messages.SUCCESS,
         )
+        return None
+
+    def decline_page(self, request, form, *, items, hidden=(), item_url=""):
+        changelist = reverse("admin:signatories_signatory_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Decline these requests?") if len(items) > 1 else _("Decline this request?"),
+            "explanation": _(
+                "The applicants are told by email, in their language; a reason you give "
+                "below is written into that email."
+            )
+            if len(items) > 1
+            else _(
+                "The applicant is told by email, in the applicant's language; a reason you "
+                "give below is written into that email."
+            ),
+            "opts": self.model._meta,
+            "items": items,
+            "hidden": hidden,
+            "form": form,
+            "changelist_url": changelist,
+            "item_url": item_url,
+            "cancel_url": item_url or changelist,
+        }
+        return TemplateResponse(request, "admin/decline_confirmation.html", context)
+
+    # The officer decides on the request's own page: Approve, or Decline with a reason.
+
+    def get_urls(self):
+        decline = self.admin_site.admin_view(self.decline_view)
+        urls = [path("<path:object_id>/decline/", decline, name="signatories_signatory_decline")]
+        return urls + super().get_urls()
+
+    def decisions(self, signatory) -> list[str]:
+        return {
+            Signatory.Status.PENDING: ["approve", "decline"],
+            Signatory.Status.DECLINED: ["approve"],
+        }.get(signatory.status, [])
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        can_decide = obj is not None and self.has_change_permission(request, obj)
+        context["decisions"] = self.decisions(obj) if can_decide else []
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def response_change(self, request, obj):
+        if "_decline" in request.POST and "decline" in self.decisions(obj):
+            url = reverse("admin:signatories_signatory_decline", args=[obj.pk])
+            return HttpResponseRedirect(url)
+        if "_approve" in request.POST and "approve" in self.decisions(obj):
+            self.approve(request, Signatory.objects.filter(pk=obj.pk))
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def decline_view(self, request, object_id):
+        signatory = self.get_object(request, unquote(object_id))
+        if signatory is None or not self.has_change_permission(request, signatory):
+            raise Http404(_("No such request."))
+        item_url = reverse("admin:signatories_signatory_change", args=[signatory.pk])
+        if "decline" not in self.decisions(signatory):
+            self.message_user(request, _("This request was already decided."), messages.WARNING)
+            return HttpResponseRedirect(item_url)
+        form = DeclineReasonForm(request.POST if request.method == "POST" else None)
+        if not form.is_valid():
+            return self.decline_page(request, form, items=[signatory], item_url=item_url)
+        self.review(request, [signatory], Signatory.Status.DECLINED, form.cleaned_data["reason"])
+        self.message_user(request, _("Request declined; the applicant is told by email."))
+        return HttpResponseRedirect(item_url)
 
     @admin.action(description=_("Export selected requests as CSV"))
     def export_csv(self, request, queryset):

@@ -70,8 +70,9 @@ def enqueue_new_request(signatory: Signatory) -> list[Notification]:
     return [officer, applicant]
 
 
-def enqueue_decision(signatory: Signatory) -> Notification | None:
-    """Tell the applicant that the request was approved or declined."""
+def enqueue_decision(signatory: Signatory, *, reason: str = "") -> Notification | None:
+    """Tell the applicant that the request was approved (linking its new profile) or
+    declined (with the officer's reason, if given)."""
     if not signatory.contact_email:
         return None
     kind = {
@@ -80,11 +81,13 @@ def enqueue_decision(signatory: Signatory) -> Notification | None:
     }[signatory.status]
     with translation.override(signatory.language):
         list_url = settings.SITE_URL + reverse("signatories:list")
+        public = signatory.public
+        profile_url = settings.SITE_URL + signatory.get_absolute_url() if public else list_url
     return enqueue(
         signatory=signatory,
         kind=kind,
         to=signatory.contact_email,
         reply_to=settings.POLICY_OFFICER_EMAIL,
         language=signatory.language,
-        context={"list_url": list_url},
+        context={"list_url": list_url, "profile_url": profile_url, "reason": reason},
     )

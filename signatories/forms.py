@@ -25,6 +25,20 @@ def country_choices():
     return [("", _("Choose a country…")), *countries]
 
 
+def error_list(form: forms.BaseForm, *, label: str = "") -> list[dict[str, str]]:
+    """The form's errors for a summary at the top of the page: the form's own (unlinked),
+    then each field's, linked to it and named by its label (after `label`, if given)."""
+    entries = [
+        {"anchor": "", "label": "", "message": str(error)} for error in form.non_field_errors()
+    ]
+    for field in form:
+        if field.errors:
+            name = f"{label}: {field.label}" if label else str(field.label)
+            message = " ".join(str(error) for error in field.errors)
+            entries.append({"anchor": field.auto_id, "label": name, "message": message})
+    return entries
+
+
 ALREADY_JOINED = _("Already joined? {} has a similar name and has joined the call.")
 ANOTHER_ONE = _("If your institution is another one, tick the box below and send the form again.")
 
@@ -108,6 +122,10 @@ class JoinForm(SpamProtectedForm, forms.ModelForm):
         self.fields["contact_role"].widget.attrs["autocomplete"] = "organization-title"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
+    @property
+    def error_list(self) -> list[dict[str, str]]:
+        return error_list(self)
+
     def resembles_a_signatory(self) -> bool:
         return self.has_error(NON_FIELD_ERRORS, "similar")
 
@@ -131,6 +149,21 @@ class JoinForm(SpamProtectedForm, forms.ModelForm):
 
     def signatory_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}
+
+
+class DeclineReasonForm(forms.Form):
+    """The officer's optional reason for declining, written into the applicant's email."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        help_text=_(
+            "Optional. Sent as you write it, in the email that tells the applicant, which "
+            "is in the applicant's language."
+        ),
+    )
 
 
 class SignatoryFilterForm(forms.Form):

@@ -21,6 +21,7 @@ from outbox.models import Notification
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
+from .names import NameKey, name_key
 from .regions import Region, region_of
 
 
@@ -55,10 +56,13 @@ class SignatoryQuerySet(models.QuerySet):
         return self.filter(status__in=ACTIVE_STATUSES)
 
     def like(self, *, organisation: str, country: str, email: str) -> SignatoryQuerySet:
-        """Requests for the same institution (name and country) or the same contact address."""
-        same_institution = Q(org=organisation.lower(), country=country)
+        """Requests for the same institution (the same name, as `name_key` compares them,
+        in the same country) or the same contact address."""
+        key = name_key(organisation)  # none for a name in another script: compared as it is
+        same_name = Q(key=key) if key else Q(organisation__iexact=organisation)
+        same_institution = same_name & Q(country=country)
         same_contact = Q(contact_email=email) if email else Q(pk__in=[])
-        return self.annotate(org=Lower("organisation")).filter(same_institution | same_contact)
+        return self.annotate(key=NameKey("organisation")).filter(same_institution | same_contact)
 
 
 class Signatory(models.Model):

@@ -62,9 +62,10 @@ def looks_like_an_earlier_request(signatory: Signatory) -> bool:
 
 
 def signatory_review(
-    *, signatory: Signatory, status: str, reviewer: AbstractBaseUser
+    *, signatory: Signatory, status: str, reviewer: AbstractBaseUser, reason: str = ""
 ) -> Notification | None:
-    """Approve or decline a request and queue the email that tells the applicant.
+    """Approve or decline a request and queue the email that tells the applicant, with
+    the officer's `reason` if one is given (the email is in the applicant's language).
 
     Returns None (and changes nothing) when the request already has that status.
     Raises DuplicateRequest when approving would make two active requests for one
@@ -78,7 +79,7 @@ def signatory_review(
             signatory.reviewed_at = timezone.now()
             signatory.reviewed_by = reviewer
             signatory.save(update_fields=["status", "reviewed_at", "reviewed_by"])
-            return emails.enqueue_decision(signatory)
+            return emails.enqueue_decision(signatory, reason=reason.strip())
     except IntegrityError as error:
         signatory.refresh_from_db()
         raise DuplicateRequest from error

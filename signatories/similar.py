@@ -1,28 +1,23 @@
 """Requests whose institution's name resembles a new one ("Already joined?").
 
-Trigram similarity on PostgreSQL (pg_trgm), a difflib ratio elsewhere, on names without
-case, accents or punctuation.
+Names are compared by what they name (`names.name_key`: no case, accents, punctuation,
+nor "Ville de", "City of", "Área Metropolitana de"…): trigram similarity of the keys on
+PostgreSQL (pg_trgm), a difflib ratio elsewhere.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 
 from .models import Signatory
+from .names import NameKey, name_key
 
 TRIGRAM_THRESHOLD = 0.5
 RATIO_THRESHOLD = 0.85
 MOST = 5
-
-
-def plain(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_name.lower()).split())
 
 
 def similar_requests(name: str, country: str, *, public_only: bool = False) -> list[Signatory]:
@@ -34,14 +29,14 @@ def similar_requests(name: str, country: str, *, public_only: bool = False) -> l
     else:
         requests = Signatory.objects.active()
     active = requests.filter(country__in=[country, ""]).only("organisation", "slug", "status")
-    if not plain(name):
+    wanted = name_key(name)
+    if not wanted:
         return []
     if connection.vendor == "postgresql":
-        alike = active.annotate(similarity=TrigramSimilarity("organisation", name))
+        alike = active.annotate(similarity=TrigramSimilarity(NameKey("organisation"), wanted))
         return list(alike.filter(similarity__gte=TRIGRAM_THRESHOLD).order_by("-similarity")[:MOST])
-    wanted = plain(name)
     scored = [
-        (difflib.SequenceMatcher(None, wanted, plain(signatory.organisation)).ratio(), signatory)
+        (difflib.SequenceMatcher(None, wanted, name_key(signatory.organisation)).ratio(), signatory)
         for signatory in active
     ]
     alike = sorted((pair for pair in scored if pair[0] >= RATIO_THRESHOLD), key=lambda p: -p[0])

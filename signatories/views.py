@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 def render_join(request, form, status=200, *, rate_limited=False):
     context = {
         "form": form,
-        **spam_trap_context(),
+        **spam_trap_context(form.data if form.is_bound else None),
         "rate_limited": rate_limited,
         "blank_form": None if form.is_bound else "blank",  # see {% fragment %}
     }

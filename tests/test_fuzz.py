@@ -150,7 +150,7 @@ def test_join_form_never_fails_and_stores_only_valid_requests(client, world, cho
     stored = Signatory.objects.count() - before
     assert stored == (1 if response.status_code == 302 and not form.get("fax_number") else 0)
     if response.status_code != 302:
-        assert "Please correct the following" in response.content.decode()
+        assert "your attention:" in response.content.decode()  # the error summary
 
 
 @pytest.fixture

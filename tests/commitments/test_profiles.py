@@ -52,7 +52,7 @@ def update_form(areas, **overrides) -> dict:
         data[f"{area.slug}-status"] = "planned"
     data.update(
         {
-            "gender-equality-committed": "on",
+            "gender-equality-add": "on",
             "gender-equality-statement": "Safe night transport for women.",
             "gender-equality-status": "under_way",
             "gender-equality-milestone_date": "2026-11-01",

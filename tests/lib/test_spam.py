@@ -53,3 +53,11 @@ def test_the_trap_context_names_both_fields_and_carries_a_valid_stamp():
     context = spam_trap_context()
     assert (context["honeypot_field"], context["started_field"]) == (HONEYPOT_FIELD, STARTED_FIELD)
     assert seconds_since(context["started_token"]) is not None
+
+
+def test_a_form_shown_again_keeps_its_genuine_stamp_and_replaces_a_forged_one():
+    original = stamped(1)
+    assert spam_trap_context({STARTED_FIELD: original})["started_token"] == original
+    for forged in ["12345.000:forged", "", "not a stamp"]:
+        fresh = spam_trap_context({STARTED_FIELD: forged})["started_token"]
+        assert fresh != forged and -1 < seconds_since(fresh) < 5

@@ -67,7 +67,10 @@ def test_approve_action_records_who_and_when_and_queues_the_email(admin_client, 
 def test_decline_action_queues_the_decline_email_once(admin_client):
     signatory = make_signatory()
     for _ in range(2):
-        admin_client.post(CHANGELIST, {"action": "decline", "_selected_action": [signatory.pk]})
+        admin_client.post(
+            CHANGELIST,
+            {"action": "decline", "_selected_action": [signatory.pk], "confirmed": "yes"},
+        )
     signatory.refresh_from_db()
     assert signatory.status == "declined"
     assert Notification.objects.filter(kind="declined").count() == 1

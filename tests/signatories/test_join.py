@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core import mail
 
+from lib.spam import seconds_since
 from outbox.models import Notification
 from signatories import services
 from signatories.models import Signatory
@@ -157,8 +158,46 @@ def test_forms_sent_too_fast_or_without_a_valid_stamp_are_refused_with_input_kep
     assert "send the form again" in body
     assert 'value="Ana Example"' in body
     assert Signatory.objects.count() == 0
-    # The page carries a fresh stamp, so a person who sends it again gets through.
-    assert f'value="{started}"' not in body or not started
+    # A forged or missing stamp is replaced; a genuine one is kept (refused until its time).
+    genuine = seconds_since(started) is not None
+    assert (f'name="started" value="{started}"' in body) == genuine
+
+
+@pytest.mark.django_db
+def test_the_time_counts_from_the_first_page_through_error_pages(client, join_data, settings):
+    """Shown the error, a person ticks the consent box and sends at once: accepted."""
+    settings.FORM_MIN_SECONDS = 5
+    first = post(client, join_data(consent=None))
+    assert first.status_code == 400
+    kept = re.search(r'name="started" value="([^"]+)"', first.content.decode()).group(1)
+    assert kept == join_data()["started"] or seconds_since(kept) > 50  # the original stamp
+    assert post(client, join_data(started=kept)).status_code == 302
+    assert Signatory.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_stamp_kept_through_an_error_page_is_still_refused_while_too_recent(
+    client, join_data, settings
+):
+    settings.FORM_MIN_SECONDS = 30
+    first = post(client, join_data(consent=None, started=started_seconds_ago(1)))
+    kept = re.search(r'name="started" value="([^"]+)"', first.content.decode()).group(1)
+    again = post(client, join_data(started=kept))
+    assert again.status_code == 400 and "send the form again" in again.content.decode()
+    assert Signatory.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_error_summary_counts_the_answers_and_links_each_field(client, join_data):
+    body = post(client, join_data(organisation="", contact_email="not-an-address")).content.decode()
+    summary = re.search(r'<div[^>]*id="error-summary".*?</div>', body, re.S).group(0)
+    assert "2 answers need your attention:" in summary
+    assert '<a href="#id_organisation">Name of the institution</a>' in summary
+    assert '<a href="#id_contact_email">Your email address</a>' in summary
+    one = post(client, join_data(consent=None))
+    assert "1 answer needs your attention:" in one.content.decode()
+    french = client.post("/fr/join/", join_data(consent=None)).content.decode()
+    assert "1 réponse demande votre attention :" in french
 
 
 @pytest.mark.django_db

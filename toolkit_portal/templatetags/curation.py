@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from commitments.models import ProfileChange
 from initiatives.models import Entry
 from outbox.models import Notification
 from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
@@ -19,6 +20,10 @@ def waiting(user) -> list[tuple[str, int, str]]:
     if user.has_perm("signatories.view_signatory"):
         pending = Signatory.objects.filter(status=Signatory.Status.PENDING).count()
         rows.append((_("Join requests to review"), pending, Signatory, "status__exact=pending"))
+    if user.has_perm("commitments.view_profilechange"):
+        pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
+        label = _("Profile updates to review")
+        rows.append((label, pending, ProfileChange, "status__exact=pending"))
     if user.has_perm("outbox.view_notification"):
         failed = Notification.objects.filter(status=Notification.Status.FAILED).count()
         rows.append((_("Emails that failed"), failed, Notification, "status__exact=failed"))
