@@ -11,16 +11,19 @@ register = template.Library()
 
 @register.filter
 def untranslated(obj, field="title"):
-    """True when `obj.<field>` has no translation in the page's language (English is shown)."""
+    """True when `obj.<field>` is shown in English on a page in another language: it has
+    English text and no translation into the page's language (an empty field is neither)."""
     language = get_language()
-    if not language or language == settings.LANGUAGE_CODE:
+    if not language or language == settings.LANGUAGE_CODE or obj is None:
         return False
-    return not getattr(obj, f"{field}_{language}", None)
+    english = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None)
+    return bool(english) and not getattr(obj, f"{field}_{language}", None)
 
 
 @register.simple_tag
 def lang_if_untranslated(obj, field="title"):
-    """` lang="en"` for content shown in English on a page in another language."""
+    """` lang="en"` for content shown in English on a page in another language; put it on
+    the element holding that one field, never around translated text too."""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE) if untranslated(obj, field) else ""
 
 
