@@ -98,7 +98,8 @@ class Entry(PublishedContent, Illustrated, WithDocuments):
 
     @property
     def people_list(self) -> list[str]:
-        return [line.strip() for line in self.people.splitlines() if line.strip()]
+        """One line per person, in the reader's language (else in English)."""
+        return [line.strip() for line in (self.people or "").splitlines() if line.strip()]
 
     @property
     def place(self) -> str:

@@ -21,7 +21,7 @@ class EntryResource(PublishedContentResource):
             "date",
             "city",
             "country",
-            "people",
+            *translated("people"),
             "external_url",
             "themes",
             "tags",

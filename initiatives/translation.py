@@ -14,4 +14,4 @@ class ProgrammeTranslation(TranslationOptions):
 
 @register(Entry)
 class EntryTranslation(TranslationOptions):
-    fields = PUBLISHED_CONTENT_FIELDS
+    fields = [*PUBLISHED_CONTENT_FIELDS, "people"]  # roles and organisations are words too

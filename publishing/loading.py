@@ -17,8 +17,8 @@ from django.db import models
 @dataclass(frozen=True)
 class Loader:
     order: int
-    fixture: str  # file name in fixtures/
-    load: Callable[..., str]  # load(data=...) -> what was loaded, e.g. "8 themes"
+    fixture: str = ""  # file name in fixtures/ (none: only translations, e.g. tag names)
+    load: Callable[..., str] | None = None  # load(data=...) -> what was loaded, e.g. "8 themes"
     translate: Callable[..., int] | None = None  # translate(data=..., language=...) -> count
     marker: type[models.Model] | None = None  # rows of it mean content is already there
 
@@ -54,11 +54,15 @@ def upsert_published(model, item: dict[str, Any], fields: Iterable[str], **value
     return obj
 
 
-def apply_translations(model, items: dict[str, dict[str, str]], language: str) -> int:
-    """Set `<field>_<language>` on the records of `model` named by slug in `items`."""
+def apply_translations(
+    model, items: dict[str, dict[str, Any]], language: str, *, key: str = "slug"
+) -> int:
+    """Set `<field>_<language>` on the records of `model` named by `key` (their slug) in
+    `items`; a list of lines (people) is set one line each."""
     count = 0
-    for obj in model.objects.filter(slug__in=items):
-        for field, value in items[obj.slug].items():
+    for obj in model.objects.filter(**{f"{key}__in": list(items)}):
+        for field, value in items[str(getattr(obj, key))].items():
+            value = "\n".join(value) if isinstance(value, list) else value
             setattr(obj, f"{field}_{language}", value)
         obj.full_clean()
         obj.save()

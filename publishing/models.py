@@ -20,6 +20,7 @@ from .rendering import render_markdown_translations
 from .translation_status import stamp, status, text_fields
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+TRACKING_FIELDS = ("english_hash", "english_changed_at", "translated_from")
 
 
 class PublicationStatus(models.TextChoices):
@@ -59,9 +60,15 @@ class TracksTranslations(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs) -> None:
-        names = [f"{n}_{code}" for n in text_fields(type(self)) for code in LANGUAGE_CODES]
+        fields = text_fields(type(self))
+        names = [f"{n}_{code}" for n in fields for code in LANGUAGE_CODES]
+        only = kwargs.get("update_fields")
+        if only is not None and not {*fields, *names} & set(only):
+            return super().save(*args, **kwargs)  # no text saved (a status, a date): no stamp
         rows = type(self).objects.filter(pk=self.pk) if self.pk else None
         stamp(self, rows.values("english_hash", *names).first() if rows else None, timezone.now())
+        if only is not None:
+            kwargs["update_fields"] = {*only, *TRACKING_FIELDS}
         super().save(*args, **kwargs)
 
     def translation_status(self, code: str) -> str:

@@ -1,6 +1,7 @@
 """Translations out and back in as PO files (polib), for translators' own tools.
 
-Each entry is one field of one record: `msgctxt` names it ("toolkit.insight:12:title"),
+Each entry is one field of one record: `msgctxt` names it ("toolkit.insight:12:title",
+"signatories.signatory:3:public_note", "tags.tagnames:7:name"),
 `msgid` is its English text, `msgstr` the translation (empty when missing; marked fuzzy
 when the English text changed after it was made). Importing checks every entry first and
 applies nothing unless asked: a dry run reports what would change.
@@ -16,7 +17,9 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from modeltranslation.translator import translator
 
+from .models import TracksTranslations
 from .previews import PAGES
 from .translation_status import COMPLETE, OUT_OF_DATE, SOURCE, status, text_fields
 
@@ -26,7 +29,14 @@ class PoFileError(ValueError):
 
 
 def translatable_models() -> list:
-    return [model for model in PAGES if hasattr(model, "translation_status")]
+    """Every model whose translations are tracked: the content with pages first, then the
+    rest readers see (role notes, sources, tag names), each registered in its app's
+    translation.py."""
+    tracked = translator.get_registered_models(abstract=False)
+    tracked = [model for model in tracked if issubclass(model, TracksTranslations)]
+    pages = [model for model in PAGES if model in tracked]
+    others = sorted(set(tracked) - set(pages), key=lambda model: model._meta.label_lower)
+    return [*pages, *others]
 
 
 def export_po(code: str) -> polib.POFile:

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connection
 from django.db.models import F, Func, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.signals import post_delete, post_save
@@ -54,6 +56,9 @@ class SearchFields:
     text: tuple[str, ...] = ("summary",)
     body: tuple[str, ...] = ("body",)
     stored: bool = True  # PostgreSQL: the model has `search_vector` and `title_vector`
+    # a result's title for the reader, when not its `title`: (text, shown in English
+    # instead of the reader's language), e.g. a tag's name (tags/names.py)
+    shown: Callable[[Any], tuple[str, bool]] | None = None
 
     def by_weight(self) -> list[tuple[str, str]]:
         return [
@@ -181,7 +186,9 @@ def documents(queryset: QuerySet):
             continue
         for code in LANGUAGES if translated(model, name) else [""]:
             columns.append((f"{name}_{code}" if code else name, code, weight))
-    related = [(name, weight) for name, weight in fields if "__" in name]
+    related = [
+        (name, weight) for name, weight in fields if "__" in name and related_to(model, name)
+    ]
     rows = queryset.order_by().values_list("pk", *(column for column, *_ in columns))
     chunk = []
     for row in rows.iterator(chunk_size=2000):
@@ -190,6 +197,16 @@ def documents(queryset: QuerySet):
             yield from chunk_documents(model, chunk, columns, related)
             chunk = []
     yield from chunk_documents(model, chunk, columns, related)
+
+
+def related_to(model, name: str) -> bool:
+    """`model` has the relation `name` reads through (a migration's model of an earlier
+    state may not have it yet: tags before their names)."""
+    try:
+        model._meta.get_field(name.split("__", 1)[0])
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def chunk_documents(model, rows, columns, related):

@@ -51,8 +51,11 @@ def stamp(obj, stored: dict | None, now) -> None:
 
 
 def status(obj, code: str) -> str:
-    for name in text_fields(type(obj)):
-        if getattr(obj, f"{name}_{SOURCE}") and not getattr(obj, f"{name}_{code}"):
+    written = [name for name in text_fields(type(obj)) if getattr(obj, f"{name}_{SOURCE}")]
+    if not written:
+        return COMPLETE  # nothing in English (a signatory without a role note)
+    for name in written:
+        if not getattr(obj, f"{name}_{code}"):
             return MISSING
     if code != SOURCE and obj.translated_from.get(code) != obj.english_hash:
         return OUT_OF_DATE

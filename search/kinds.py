@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from initiatives.models import Entry, Programme
-from publishing.search_vectors import full_text
+from publishing.search_vectors import fields_of, full_text
+from publishing.templatetags.translations import untranslated
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
@@ -101,9 +104,18 @@ def for_results(kind: str, queryset: QuerySet) -> QuerySet:
 
 
 def title_of(kind: str, item) -> str:
-    return {"tag": lambda: item.name, "signatory": lambda: item.organisation}.get(
-        kind, lambda: item.title
-    )()
+    """The result's title in the reader's language; in English, inside `<span lang="en">`,
+    where it has no translation."""
+    shown = fields_of(type(item)).shown
+    if shown is not None:
+        title, in_english = shown(item)
+    elif kind == "signatory":
+        title, in_english = item.organisation, False  # as the institution gives it
+    else:
+        title, in_english = item.title, untranslated(item, "title")
+    if in_english:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, title)
+    return title
 
 
 def url_of(kind: str, item) -> str:

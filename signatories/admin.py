@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from lib.personal_data import PersonalDataAdminMixin
 from outbox.models import Notification
@@ -61,7 +62,9 @@ reversion.register(Signatory, follow=())
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin):
+class SignatoryAdmin(
+    PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin
+):
     personal_data_permission = CONTACT_PERMISSION
     personal_data_actions = ("export_personal_data", "erase_contact")
     export_description = _("Export the personal data of the selected requests (JSON)")
@@ -117,7 +120,7 @@ class SignatoryAdmin(PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistory
                         "website",
                         "logo",
                         "themes",
-                        "public_note",
+                        *self.replace_orig_field(["public_note"]),  # in every language
                     ]  # fmt: skip
                 },
             ),
@@ -349,6 +352,6 @@ def export_value(signatory, field):
 
 
 @admin.register(ReportedTotal)
-class ReportedTotalAdmin(InputSafeAdminMixin, admin.ModelAdmin):
+class ReportedTotalAdmin(InputSafeAdminMixin, TranslationAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

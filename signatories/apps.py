@@ -28,6 +28,7 @@ class SignatoriesConfig(AppConfig):
             declined_contacts_erase,
             erase_from_versions,
             signatories_load_content,
+            signatories_load_translations,
         )
 
         register_email_kinds(JoinEmail.choices)
@@ -51,7 +52,14 @@ class SignatoriesConfig(AppConfig):
         register_hole(
             "join-started", rf'name="{STARTED_FIELD}" value="([^"]+)"', lambda r: started_token()
         )
-        register_loader(Loader(order=3, fixture="signatories.json", load=signatories_load_content))
+        register_loader(
+            Loader(
+                order=3,
+                fixture="signatories.json",
+                load=signatories_load_content,
+                translate=signatories_load_translations,
+            )
+        )
         register_chore(
             "Declined requests' contact details erased",
             declined_contacts_erase,

@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 
 from lib.addresses import normalise_email
 from outbox.models import Notification
+from publishing.models import TracksTranslations
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
@@ -65,7 +66,7 @@ class SignatoryQuerySet(models.QuerySet):
         return self.annotate(key=NameKey("organisation")).filter(same_institution | same_contact)
 
 
-class Signatory(models.Model):
+class Signatory(TracksTranslations):
     """An institution that asked to join the call to action, and the review of its request."""
 
     class Kind(models.TextChoices):
@@ -256,7 +257,7 @@ class Signatory(models.Model):
         return self.reviewed_at.date() if self.reviewed_at else None
 
 
-class ReportedTotal(models.Model):
+class ReportedTotal(TracksTranslations):
     """A total of signatories that Metropolis reported, with its date and source.
 
     The public list holds only the signatories known by name; this says how many there

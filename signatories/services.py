@@ -12,6 +12,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from outbox.models import Notification
+from publishing.loading import apply_translations
 from toolkit.models import Theme
 
 from . import emails
@@ -169,3 +170,14 @@ def signatories_load_content(*, data: dict[str, Any]) -> str:
             defaults={key: item[key] for key in ("more_than", "source", "source_url")},
         )
     return f"{len(data['signatories'])} signatories"
+
+
+@transaction.atomic
+def signatories_load_translations(*, data: dict[str, Any], language: str) -> int:
+    """One language's role notes (by organisation) and reported totals' sources (by the
+    day reported), from fixtures/translations/."""
+    return apply_translations(
+        Signatory, data.get("signatories", {}), language, key="organisation"
+    ) + apply_translations(
+        ReportedTotal, data.get("reported_totals", {}), language, key="reported_on"
+    )

@@ -44,13 +44,23 @@ class PreferencesForm(forms.Form):
         return cleaned
 
 
-class SubscribeForm(SpamProtectedForm, PreferencesForm):
-    email = NormalisedEmailField(label=_("Your email address"), max_length=254)
-    consent = forms.BooleanField(
+def consent_field() -> forms.BooleanField:
+    return forms.BooleanField(
         label=_("I agree that Metropolis keeps this address and my choices to send me these "
                 "emails, as the privacy notice says."),
         error_messages={"required": _("Please agree, so that we may send you the emails.")},
     )  # fmt: skip
+
+
+class FollowAgainForm(forms.Form):
+    """Following again from the manage link of an address that left: consent once more."""
+
+    consent = consent_field()
+
+
+class SubscribeForm(SpamProtectedForm, PreferencesForm):
+    email = NormalisedEmailField(label=_("Your email address"), max_length=254)
+    consent = consent_field()
 
     field_order = ["email", "everything", "themes", "programmes", "rhythm", "language", "consent"]
 

@@ -74,6 +74,16 @@ class Subscription(models.Model):
     def is_active(self) -> bool:
         return self.confirmed_at is not None and self.unsubscribed_at is None
 
+    @property
+    def has_left(self) -> bool:
+        return self.unsubscribed_at is not None
+
+    @property
+    def masked_email(self) -> str:
+        """Enough of the address for its owner to know it, e.g. "a•••@example.org"."""
+        local, _at, domain = self.email.rpartition("@")
+        return f"{local[:1]}•••@{domain}"
+
 
 class SubscriberEmail(models.TextChoices):
     """The outbox's kinds of email to readers (registered in apps.py)."""

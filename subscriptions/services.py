@@ -95,7 +95,11 @@ def request_once(email: str, choices: dict[str, Any]) -> None:
             )
             return
         subscription = existing or Subscription(email=email)
-        subscription.secret = new_secret()
+        if subscription.pk is None or subscription.has_left:
+            # a fresh subscription, perhaps not asked for by whoever had it: old links end.
+            # While it waits for confirmation the secret stays, so that every confirmation
+            # link sent (a double click, a second try) works until its own time runs out.
+            subscription.secret = new_secret()
         subscription.confirmed_at = subscription.unsubscribed_at = None
         subscription.consent_at, subscription.consent_version = timezone.now(), NOTICE_VERSION
         subscription.created_at = timezone.now()  # the 7 days to confirm start again
@@ -129,6 +133,18 @@ def subscription_confirm(*, subscription: Subscription) -> None:
         subscription.confirmed_at = timezone.now()
         subscription.covered_until = subscription.confirmed_at  # what is new from now on
         subscription.save(update_fields=["confirmed_at", "covered_until"])
+
+
+def subscription_resume(*, subscription: Subscription) -> None:
+    """Follow again, from a manage link of an address that left (its owner's link), with
+    consent given again; what was published while away is not sent."""
+    now = timezone.now()
+    subscription.unsubscribed_at = None
+    subscription.consent_at, subscription.consent_version = now, NOTICE_VERSION
+    subscription.covered_until = now
+    subscription.save(
+        update_fields=["unsubscribed_at", "consent_at", "consent_version", "covered_until"]
+    )
 
 
 def unsubscribe(*, subscription: Subscription) -> None:

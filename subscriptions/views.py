@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -16,7 +16,7 @@ from lib.spam import spam_trap_context
 from outbox.address_requests import address_request_queue
 
 from . import services
-from .forms import PreferencesForm, SubscribeForm
+from .forms import FollowAgainForm, PreferencesForm, SubscribeForm
 from .links import CONFIRM_DAYS, subscription_for, token_for
 from .models import Subscription
 
@@ -61,15 +61,20 @@ def subscription_or_404(token: str, purpose: str, **limits) -> Subscription:
         raise Http404 from error
 
 
+def manage_path(subscription: Subscription) -> str:
+    return reverse("subscriptions:manage", args=[token_for(subscription, "manage")])
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     # A page with a button, not a GET that confirms: mail scanners open links too.
     subscription = subscription_or_404(token, "confirm", max_age_days=CONFIRM_DAYS)
+    if subscription.has_left:  # its manage page says so, and offers to follow again
+        return redirect(manage_path(subscription))
     if request.method == "POST":
         services.subscription_confirm(subscription=subscription)
-        manage_url = reverse("subscriptions:manage", args=[token_for(subscription, "manage")])
-        context = {"subscription": subscription, "manage_url": manage_url}
+        context = {"subscription": subscription, "manage_url": manage_path(subscription)}
         return render(request, "subscriptions/confirmed.html", context)
     return render(request, "subscriptions/confirm.html", {"subscription": subscription})
 
@@ -78,19 +83,54 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     subscription = subscription_or_404(token, "manage")
+    if subscription.has_left:
+        return manage_after_leaving(request, subscription)
     if request.method == "POST" and "leave" in request.POST:
         services.unsubscribe(subscription=subscription)
-        return render(request, "subscriptions/unsubscribed.html", status=200)
-    initial = {"everything": subscription.everything, "rhythm": subscription.rhythm,
-               "language": subscription.language, "themes": subscription.themes.all(),
-               "programmes": subscription.programmes.all()}  # fmt: skip
-    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
-    context = {"form": form, "subscription": subscription}
-    if request.method == "POST" and form.is_valid():
+        return unsubscribed_page(request, subscription)
+    form = PreferencesForm(request.POST if request.method == "POST" else None,
+                           initial=preferences_of(subscription))  # fmt: skip
+    saved = request.method == "POST" and form.is_valid()
+    if saved:
         services.preferences_set(subscription, form.cleaned_data)
-        context["saved"] = True
+    return manage_page(request, subscription, form, saved=saved)
+
+
+def preferences_of(subscription: Subscription) -> dict:
+    return {"everything": subscription.everything, "rhythm": subscription.rhythm,
+            "language": subscription.language, "themes": subscription.themes.all(),
+            "programmes": subscription.programmes.all()}  # fmt: skip
+
+
+def manage_page(request, subscription, form, **extra):
     status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "subscription": subscription, **extra}
     return render(request, "subscriptions/manage.html", context, status=status)
+
+
+def manage_after_leaving(request, subscription: Subscription):
+    """The manage link of an address that left says so, changes nothing, and offers to
+    follow again (with consent given again)."""
+    again = request.method == "POST" and "follow_again" in request.POST
+    form = FollowAgainForm(request.POST if again else None)
+    if again and form.is_valid():
+        services.subscription_resume(subscription=subscription)
+        preferences = PreferencesForm(initial=preferences_of(subscription))
+        return manage_page(request, subscription, preferences, followed_again=True)
+    context = {"form": form, "subscription": subscription}
+    return render(request, "subscriptions/left.html", context, status=left_status(request, again))
+
+
+def left_status(request, again: bool) -> int:
+    if again:
+        return 400  # without consent
+    # choices sent after leaving (another tab, the back button) are not carried out
+    return 409 if request.method == "POST" and "leave" not in request.POST else 200
+
+
+def unsubscribed_page(request, subscription: Subscription):
+    context = {"manage_url": manage_path(subscription)}
+    return render(request, "subscriptions/unsubscribed.html", context)
 
 
 @never_cache
@@ -102,5 +142,5 @@ def unsubscribe(request, token):
         services.unsubscribe(subscription=subscription)
         if "List-Unsubscribe" in request.POST:
             return HttpResponse("Unsubscribed.", content_type="text/plain")
-        return render(request, "subscriptions/unsubscribed.html")
+        return unsubscribed_page(request, subscription)
     return render(request, "subscriptions/unsubscribe.html", {"subscription": subscription})

@@ -7,11 +7,29 @@ class TagsConfig(AppConfig):
     verbose_name = _("Tags")
 
     def ready(self):
+        from django.db.models.signals import post_save
         from taggit.models import Tag, TaggedItem
 
         from pagecache.versions import invalidate_on
+        from publishing.loading import Loader, register_loader
         from publishing.search_vectors import SearchFields, register_search_kind
 
-        invalidate_on(Tag, TaggedItem)
-        # a name alone: its vectors are computed in the query (taggit's table has no room)
-        register_search_kind(Tag, 5, SearchFields(title=("name",), text=(), body=(), stored=False))
+        from .models import TagNames
+        from .names import OTHER_LANGUAGES, keep_names, shown_name
+        from .services import tags_load_translations
+
+        invalidate_on(Tag, TaggedItem, TagNames)
+        post_save.connect(keep_names, sender=Tag, dispatch_uid="tag-names", weak=False)
+        # its names in every language; the vectors are computed in the query (taggit's
+        # table has no room), SQLite's text is refreshed when a name changes
+        translated = tuple(f"names__name_{code}" for code in OTHER_LANGUAGES)
+        register_search_kind(
+            Tag,
+            5,
+            SearchFields(
+                title=("name", *translated), text=(), body=(), stored=False, shown=shown_name
+            ),
+            follows={TagNames: "tag_id"},
+        )
+        # after the content that brings the tags (fixtures/translations/*.json, "tags")
+        register_loader(Loader(order=9, translate=tags_load_translations))

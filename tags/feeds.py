@@ -7,6 +7,8 @@ from taggit.models import Tag
 from toolkit.feeds import InsightsFeed
 from toolkit.models import Insight
 
+from .names import shown_name
+
 
 class TagInsightsFeed(InsightsFeed):
     def get_object(self, request, tag):
@@ -16,7 +18,8 @@ class TagInsightsFeed(InsightsFeed):
         return tag
 
     def title(self, obj):
-        return _("Metropolitan toolkit: insights tagged “%(tag)s”") % {"tag": obj.name}
+        name, _in_english = shown_name(obj)
+        return _("Metropolitan toolkit: insights tagged “%(tag)s”") % {"tag": name}
 
     def link(self, obj):
         return reverse("tags:tag", kwargs={"tag": obj.slug})

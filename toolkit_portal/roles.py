@@ -23,6 +23,7 @@ GROUP_PERMISSIONS = {
         ("initiatives", "programme"): CRUD,
         ("initiatives", "entry"): CRUD,
         ("taggit", "tag"): CRUD,
+        ("tags", "tagnames"): ["change", "view"],
         ("media_library", "image"): CRUD,
         ("media_library", "document"): CRUD,
         ("media_library", "renditionjob"): ["view"],

@@ -12,19 +12,11 @@ from django.core.management import call_command
 from outbox.address_requests import answer_address_requests
 from outbox.models import Notification
 from subscriptions.models import Subscription
-from tests.factories import make_insight, make_theme
+from tests.factories import make_insight
 
 from .conftest import started_seconds_ago
 
 READER = "reader@example.org"
-
-
-@pytest.fixture
-def areas(db):
-    return (
-        make_theme(title="Gender equality", slug="gender-equality", position=4),
-        make_theme(title="Mobility", slug="mobility", position=6),
-    )
 
 
 def subscribe(client, *themes, email=READER, **fields):

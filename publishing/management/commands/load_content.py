@@ -29,7 +29,9 @@ class Command(BaseCommand):
         if if_empty and any(ld.marker and ld.marker.objects.exists() for ld in LOADERS):
             self.stdout.write("Content already present: nothing loaded.")
             return
-        loaded = [loader.load(data=read_fixture(loader.fixture)) for loader in LOADERS]
+        loaded = [
+            loader.load(data=read_fixture(loader.fixture)) for loader in LOADERS if loader.load
+        ]
         translated = 0
         for path in sorted((FIXTURES_DIR / "translations").glob("*.json")):
             data = read_fixture(f"translations/{path.name}")
