@@ -126,6 +126,7 @@ def targets(env) -> list[tuple[str, str]]:
         ("signatories", "/signatories/"),
         ("signatory profile", f"/signatories/{signatory}/"),
         ("signatory map", "/signatories/map/"),
+        ("commitment progress", "/signatories/progress/"),
         ("search common word", "/search/?q=public+space"),
         ("search rare word", "/search/?q=Lima"),
         ("join form", "/join/"),

@@ -26,7 +26,10 @@ STALE_UPDATE = _(
 def describe(item: dict | None) -> str:
     if not item:
         return "—"
-    lines = [f"{STATUS_NAMES.get(item['status'], item['status'])}: {item['statement']}"]
+    status = STATUS_NAMES.get(item["status"], item["status"])
+    if item.get("progress") is not None:
+        status = f"{status} ({item['progress']} %)"
+    lines = [f"{status}: {item['statement']}"]
     if item.get("milestone"):
         lines.append(f"+ {item['milestone']['date']}: {item['milestone']['text']}")
     return "\n".join(lines)
@@ -163,7 +166,7 @@ class MilestoneInline(admin.TabularInline):
 
 @admin.register(Commitment)
 class CommitmentAdmin(InputSafeAdminMixin, admin.ModelAdmin):
-    list_display = ["signatory", "theme", "status", "updated_at"]
+    list_display = ["signatory", "theme", "status", "progress", "updated_at"]
     list_filter = ["status", "theme"]
     search_fields = ["signatory__organisation", "statement"]
     list_select_related = ["signatory", "theme"]

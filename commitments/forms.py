@@ -14,6 +14,7 @@ from signatories.models import Signatory
 from toolkit.models import Theme
 
 from .models import Commitment
+from .models.commitments import PROGRESS_ONLY_UNDER_WAY
 
 
 class UpdateLinkRequestForm(forms.Form):
@@ -56,6 +57,14 @@ class AreaForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Progress"), choices=Commitment.Status.choices, initial=Commitment.Status.PLANNED
     )
+    progress = forms.IntegerField(
+        label=_("How far along (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_("For a commitment under way: your own estimate, from 0 to 100."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     milestone_date = forms.DateField(
         label=_("Date of a new update"),
         required=False,
@@ -71,7 +80,11 @@ class AreaForm(forms.Form):
     def __init__(self, *args, theme: Theme, joined: bool, commitment: Commitment | None, **kwargs):
         initial = {}
         if commitment is not None:
-            initial = {"statement": commitment.statement, "status": commitment.status}
+            initial = {
+                "statement": commitment.statement,
+                "status": commitment.status,
+                "progress": commitment.progress,
+            }
         super().__init__(*args, prefix=theme.slug, initial=initial, **kwargs)
         self.theme, self.joined, self.committed = theme, joined, commitment is not None
         if joined:
@@ -111,6 +124,9 @@ class AreaForm(forms.Form):
             self.errors["statement"] = self.error_class(
                 [_("Say what you commit to in this area, or withdraw from it.")]
             )
+        under_way = cleaned.get("status") == Commitment.Status.UNDER_WAY
+        if cleaned.get("progress") is not None and not under_way and "status" not in self.errors:
+            self.add_error("progress", PROGRESS_ONLY_UNDER_WAY)
         day, text = cleaned.get("milestone_date"), (cleaned.get("milestone_text") or "").strip()
         if day and day > timezone.localdate():
             self.add_error(
@@ -136,6 +152,7 @@ class AreaForm(forms.Form):
         return {
             "statement": statement,
             "status": self.cleaned_data["status"],
+            "progress": self.cleaned_data.get("progress"),
             "milestone": milestone,
         }
 

@@ -111,7 +111,12 @@ def update_link_open(token: str) -> UpdateLink:
 def current_profile(signatory: Signatory) -> dict[str, Any]:
     """The public profile as data, in the shape the update form sends."""
     commitments = {
-        c.theme.slug: {"statement": c.statement, "status": c.status, "milestone": None}
+        c.theme.slug: {
+            "statement": c.statement,
+            "status": c.status,
+            "progress": c.progress,
+            "milestone": None,
+        }
         for c in signatory.commitments.select_related("theme")
     }
     return {
@@ -138,8 +143,17 @@ def areas_after(before: dict[str, Any], proposed: dict[str, Any]) -> list[str]:
 
 
 def changed_since(change: ProfileChange, now: dict[str, Any]) -> bool:
-    """The profile differs from what the update was sent against (in what was recorded)."""
-    return any(now.get(key) != value for key, value in change.before.items())
+    """The profile differs from what the update was sent against (in what was recorded:
+    an update sent before commitments had a percentage recorded none)."""
+    before = change.before
+    if any(now.get(key) != value for key, value in before.items() if key != "commitments"):
+        return True
+    was, is_now = before.get("commitments", {}), now.get("commitments", {})
+    if was.keys() != is_now.keys():
+        return True
+    return any(
+        is_now[slug].get(key) != value for slug, item in was.items() for key, value in item.items()
+    )
 
 
 def profile_change_submit(*, link: UpdateLink, proposed: dict[str, Any]) -> ProfileChange:
@@ -217,7 +231,11 @@ def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
         commitment, _ = Commitment.objects.update_or_create(
             signatory=signatory,
             theme=themes[slug],
-            defaults={"statement": item["statement"], "status": item["status"]},
+            defaults={
+                "statement": item["statement"],
+                "status": item["status"],
+                "progress": item.get("progress"),
+            },
         )
         if item.get("milestone"):
             Milestone.objects.create(

@@ -4,27 +4,19 @@ the way to update them."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 
 from .models import Commitment, Milestone
+from .progress import commitment_progress
 
 LATEST_UPDATES = 5
 
 
 def theme_commitments(theme) -> dict | None:
-    counts = (
-        Commitment.objects.public()
-        .filter(theme=theme)
-        .aggregate(
-            total=Count("pk"),
-            under_way=Count("pk", filter=Q(status=Commitment.Status.UNDER_WAY)),
-            achieved=Count("pk", filter=Q(status=Commitment.Status.ACHIEVED)),
-        )
-    )
-    if not counts["total"]:
+    progress = commitment_progress(theme=theme, label=theme.title)
+    if not progress.overall.total:
         return None
-    updates = Milestone.objects.public().filter(commitment__theme=theme).latest_first()
-    return {"theme": theme, "counts": counts, "updates": updates[:LATEST_UPDATES]}
+    return {"theme": theme, "progress": progress, "updates": progress.updates[:LATEST_UPDATES]}
 
 
 def profile_commitments(signatory) -> dict:

@@ -12,6 +12,7 @@ urlpatterns = [
         feeds.ThemeUpdatesFeed(),
         name="theme_updates_feed",
     ),
+    path("signatories/progress/", views.progress, name="progress"),
     path("signatories/update/<str:token>/", views.update_profile, name="update_profile"),
     path("signatories/<slug:slug>/update/", views.request_update_link, name="request_update_link"),
 ]

@@ -1,19 +1,30 @@
-"""Updates of a profile by emailed link: asking for the link, and the form it opens."""
+"""The progress page, and updates of a profile by emailed link: asking for the link, and the
+form it opens."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from lib.ratelimit import over_limit
 from outbox.address_requests import address_request_queue
+from pagecache.fragments import lazy
 from signatories.views import Gone, gone_page, public_signatory
 
 from . import profile_updates
 from .forms import ProfileUpdate, UpdateLinkRequestForm
 from .models import UpdateLink
+from .progress import commitment_progress
+
+
+def progress(request):
+    context = {"progress": lazy(partial(commitment_progress, label=gettext("All areas")))}
+    return render(request, "commitments/progress.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -35,7 +35,7 @@ PRIVACY_NOTICE_VERSION = "2026-11-27.4"  # bump whenever the notice changes
 ACTIVE_STATUSES = ["pending", "approved"]
 # Staff with it see contact details, and the emails written to them.
 CONTACT_PERMISSION = "signatories.view_contact_details"
-RESERVED_SLUGS = {"map", "update", "updates", "ask-your-city", "feed", "badge"}
+RESERVED_SLUGS = {"map", "update", "updates", "progress", "ask-your-city", "feed", "badge"}
 
 
 class SignatoryQuerySet(models.QuerySet):

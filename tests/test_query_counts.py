@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
+from commitments.models import Commitment, Milestone
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 
@@ -15,7 +16,7 @@ PAGES = [
     "/toolkit/gender-equality/insight-0/", "/tags/care/", "/initiatives/",
     "/initiatives/metrotalks/", "/initiatives/metrotalks/?country=PE&year=2021",
     "/initiatives/metrotalks/?theme=gender-equality&year=2021", "/initiatives/metrotalks/entry-0/",
-    "/signatories/", "/signatories/?group=kind",
+    "/signatories/", "/signatories/?group=kind", "/signatories/progress/",
     "/search/?q=care", "/join/", "/toolkit/feed.rss", "/initiatives/feed.atom",
     "/initiatives/calendar.ics", "/sitemap.xml", "/sitemap-insights.xml", "/data/",
     "/print/toolkit/", "/fr/toolkit/gender-equality/",
@@ -31,10 +32,18 @@ def add(theme, programme, start, count):
             programme, slug=f"entry-{n}", title=f"Care practice {n}", themes=[theme],
             tags=["care"], country="PE", date=datetime.date(2021, 1 + n % 12, 1),
         )  # fmt: skip
-        Signatory.objects.create(
-            organisation=f"City {n}", kind="government", country=["PE", "FR"][n % 2],
-            status="approved",
+        signatory = Signatory.objects.create(
+            organisation=f"City {n}", slug=f"city-{n}", kind="government",
+            country=["PE", "FR"][n % 2], status="approved",
         )  # fmt: skip
+        commitment = Commitment.objects.create(
+            signatory=signatory, theme=theme, statement=f"Care {n}",
+            status=["planned", "under_way", "achieved"][n % 3],
+            progress=(n * 7) % 100 if n % 3 == 1 else None,
+        )  # fmt: skip
+        Milestone.objects.create(
+            commitment=commitment, happened_on=datetime.date(2026, 1 + n % 12, 1), text="Done."
+        )
 
 
 @pytest.mark.django_db
@@ -66,8 +75,9 @@ def cold_and_warm(count_queries):
 PINNED = {
     "/": (7, 0),
     "/toolkit/": (2, 0),
-    "/toolkit/gender-equality/": (8, 2),
-    "/toolkit/gender-equality/?page=2": (8, 2),
+    # the signatories' commitments in the area: their figures, then the latest updates
+    "/toolkit/gender-equality/": (9, 2),
+    "/toolkit/gender-equality/?page=2": (9, 2),
     "/toolkit/gender-equality/insight-0/": (6, 1),
     "/tags/care/": (6, 3),
     "/initiatives/": (2, 0),
@@ -79,6 +89,7 @@ PINNED = {
     "/signatories/?group=kind": (6, 2),
     "/signatories/city-profile/": (2, 2),
     "/signatories/map/": (2, 0),
+    "/signatories/progress/": (4, 0),
     # areas, programmes, tags and signatories: one more full-text query on SQLite (in the
     # ranked union on PostgreSQL), and the tag "care" shown as best match
     "/search/?q=care": {"sqlite": (10, 10), "postgresql": (10, 10)}[connection.vendor],
@@ -91,7 +102,7 @@ PINNED = {
     "/data/": (0, 0),
     "/print/toolkit/": (3, 3),
     # one more than in English with every cache empty: the tags' French names (tags/names.py)
-    "/fr/toolkit/gender-equality/": (9, 2),
+    "/fr/toolkit/gender-equality/": (10, 2),
 }
 
 

@@ -1,5 +1,6 @@
-"""The staff dashboard: join requests over time, how long decisions take, failed emails,
-and what readers searched for without finding it. Charts are SVG drawn on the server."""
+"""The staff dashboard: join requests over time, how long decisions take, the progress on
+commitments (as the public page shows it), failed emails, and what readers searched for
+without finding it. Charts are SVG drawn on the server."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commitments.progress import commitment_progress
 from outbox.models import Notification
 from search.models import UnansweredSearch
 from signatories.models import Signatory
@@ -88,6 +90,8 @@ def staff_dashboard(request):
     if request.user.has_perm("outbox.view_notification"):
         failed = Notification.objects.filter(status=Notification.Status.FAILED)
         context["failed_emails"] = failed.count()
+    if request.user.has_perm("commitments.view_commitment"):
+        context["progress"] = commitment_progress(label=_("All areas"))
     context["unanswered"] = UnansweredSearch.most_frequent()
     context["subscribers"] = subscriber_counts()
     return render(request, "admin/dashboard.html", context)

@@ -13,7 +13,8 @@ class StaticSitemap(PortalSitemap):
     def items(self):
         return [
             "home", "toolkit:index", "initiatives:index", "signatories:list", "signatories:join",
-            "signatories:ask_your_city", "data", "toolkit:print", "accessibility", "about",
+            "signatories:ask_your_city", "commitments:progress", "data", "toolkit:print",
+            "accessibility", "about",
         ]  # fmt: skip
 
     def location(self, item):

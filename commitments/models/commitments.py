@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from signatories.models import Signatory
 from toolkit.models import Theme
+
+PROGRESS_ONLY_UNDER_WAY = _("A percentage goes only with a commitment under way.")
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -33,6 +37,13 @@ class Commitment(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
+    progress = models.PositiveSmallIntegerField(
+        _("how far along (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Only for a commitment under way, as the signatory states it."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -44,11 +55,18 @@ class Commitment(models.Model):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         constraints = [
-            models.UniqueConstraint(fields=["signatory", "theme"], name="one_commitment_per_area")
+            models.UniqueConstraint(fields=["signatory", "theme"], name="one_commitment_per_area"),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="progress_at_most_100"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.signatory}: {self.theme}"
+
+    def clean(self) -> None:
+        if self.progress is not None and self.status != self.Status.UNDER_WAY:
+            raise ValidationError({"progress": PROGRESS_ONLY_UNDER_WAY})
 
 
 class MilestoneQuerySet(models.QuerySet):

@@ -33,6 +33,7 @@ def page_types():
         "signatories": "/signatories/",
         "signatories-by-kind": "/signatories/?group=kind",
         "signatory-map": "/signatories/map/",
+        "progress": "/signatories/progress/",
         "profile": signatory.get_absolute_url(),
         "profile-update-request": f"{signatory.get_absolute_url()}update/",
         "join": "/join/",

@@ -103,7 +103,7 @@ def test_a_signatory_updates_its_profile_by_link_and_an_officer_approves_it(
     assert "Safe night transport for women." in page and "First night bus line opened." in page
     assert "<strong>share</strong>" in page
     theme_page = client.get("/toolkit/gender-equality/").content.decode()
-    assert "1 commitment: 1 under way, 0 achieved." in theme_page
+    assert "1 commitment: 0 planned, 1 under way, 0 achieved." in theme_page
     assert "First night bus line opened." in theme_page
     feed = client.get("/signatories/updates/gender-equality/feed.atom").content.decode()
     assert "First night bus line opened." in feed
