@@ -1,5 +1,7 @@
 """The admin index says what waits for staff, each count linking to its filtered list."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 
@@ -50,3 +52,15 @@ def test_area_and_programme_filters_offer_only_those_in_use(admin_client, theme)
     body = admin_client.get("/admin/initiatives/entry/").content.decode()
     assert "Used programme" in body and theme.title in body
     assert "Unused programme" not in body and "Unused area" not in body
+
+
+@pytest.mark.django_db
+def test_what_waits_comes_first_and_every_section_has_a_readable_name(admin_client):
+    body = admin_client.get("/admin/").content.decode()
+    main = body[body.index('id="content-main"') : body.index('id="content-related"')]
+    # inside the main column (outside it, a header's band ran behind the whole app list)
+    assert main.index('id="curation-module"') < main.index('id="staff-pages-module"')
+    assert main.index('id="staff-pages-module"') < main.index('class="app-auth module')
+    sections = re.findall(r'class="section" title="[^"]*">([^<]+)</a>', body)
+    assert "Tags" in sections and "Taggit" not in sections
+    assert len(sections) == len(set(sections))

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "taggit",
+    "tags.apps.TaggitConfig",
     "django_countries",  # for its country names in French and Spanish
     "axes",
     "reversion",

@@ -116,3 +116,19 @@ def test_the_admin_index_and_the_dashboard_have_no_violations(curator, site):
     for path in ["/admin/", "/admin/dashboard/"]:
         curator.goto(site + path)
         no_violations(curator)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_admin_home_reads_at_a_glance(curator, site, width):
+    """Section bars one line high, what waits first, recent actions in sight on a desk."""
+    curator.set_viewport_size({"width": width, "height": 900})
+    curator.goto(f"{site}/admin/")
+    bars = curator.locator("#content-main caption, #content-main .module > h2")
+    heights = [box["height"] for box in (bar.bounding_box() for bar in bars.all())]
+    assert heights and max(heights) < 50, heights
+    first = curator.locator("#content-main .module").first
+    expect(first).to_have_id("curation-module")
+    if width == 1280:
+        assert curator.locator("#recent-actions-module").bounding_box()["y"] < 300
+    assert curator.evaluate("document.documentElement.scrollWidth") <= width
+    no_violations(curator)

@@ -97,9 +97,7 @@ def test_one_area_alone(commitments, areas):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
-def test_the_progress_page_gives_a_chart_and_a_table_of_the_same_numbers(
-    client, commitments, lang
-):
+def test_the_progress_page_gives_a_chart_and_a_table_of_the_same_numbers(client, commitments, lang):
     prefix = "" if lang == "en" else f"/{lang}"
     response = client.get(f"{prefix}/signatories/progress/")
     assert response.status_code == 200
@@ -133,9 +131,7 @@ def test_with_no_commitment_the_page_says_so(client, areas):
 
 
 @pytest.mark.django_db
-def test_the_area_page_sums_up_its_commitments_and_links_to_the_progress_page(
-    client, commitments
-):
+def test_the_area_page_sums_up_its_commitments_and_links_to_the_progress_page(client, commitments):
     html = client.get("/toolkit/mobility/").content.decode()
     assert "3 commitments: 0 planned, 3 under way, 0 achieved." in html
     assert "The 2 under way that state how far along they are: 55 % on average." in html
