@@ -58,11 +58,10 @@ class AreaForm(forms.Form):
         label=_("Progress"), choices=Commitment.Status.choices, initial=Commitment.Status.PLANNED
     )
     progress = forms.IntegerField(
-        label=_("How far along (%)"),
+        label=_("Done (%)"),
         min_value=0,
         max_value=100,
         required=False,
-        help_text=_("For a commitment under way: your own estimate, from 0 to 100."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     milestone_date = forms.DateField(
