@@ -36,6 +36,7 @@ class CommitmentsConfig(AppConfig):
         )
         register_search_kind(Signatory, 6, public_text, follows={Commitment: "signatory_id"})
         register_section("theme", "commitments/theme_commitments.html", theme_commitments)
+        register_section("signatory-list", "commitments/progress_link.html", lambda _page: {})
         register_section("signatory", "commitments/profile_commitments.html", profile_commitments)
         register_section(
             "signatory-footer", "commitments/profile_update_link.html", profile_update_link

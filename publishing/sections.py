@@ -3,7 +3,8 @@
 A theme page shows signatories' commitments in that area, but toolkit/ may not import
 commitments/: the higher app registers a section for the "theme" page in its
 `AppConfig.ready`, and the page's template renders `{% page_sections "theme" theme %}`
-(likewise a signatory's profile, "signatory" and "signatory-footer").
+(likewise a signatory's profile, "signatory" and "signatory-footer"; the list of
+signatories, "signatory-list", with its page of them).
 """
 
 from __future__ import annotations

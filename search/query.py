@@ -236,7 +236,10 @@ FEW_HITS = 5
 
 
 def in_order(hit: dict) -> tuple:
-    return (not hit["best"], -hit["rank"], hit["kind"], hit["pk"])
+    """Best matches first, areas before programmes before tags (a reader naming an area
+    wants it before a shorter tag that holds the same word), then by rank."""
+    kind_first = kinds.BEST.index(hit["kind"]) if hit["best"] else 0
+    return (not hit["best"], kind_first, -hit["rank"], hit["kind"], hit["pk"])
 
 
 def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> list[dict]:
@@ -277,10 +280,10 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
     params = [param for _sql, part in parts for param in part]
     with connection.cursor() as cursor:
         # the SQL is the ORM's; every value is a parameter
-        ranked = f"SELECT * FROM ({sql}) AS hits ORDER BY best DESC, rank DESC, kind, pk"  # noqa: S608
-        cursor.execute(ranked, params)
+        cursor.execute(f"SELECT * FROM ({sql}) AS hits", params)  # noqa: S608
         names = [column.name for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        hits = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return sorted(hits, key=in_order)  # the one order on both databases
 
 
 def union_of(querysets: list[QuerySet]) -> QuerySet:

@@ -8,6 +8,7 @@ import pytest
 
 from commitments.models import Commitment
 from signatories.models import Signatory
+from tags.models import TagNames
 from tests.factories import make_entry, make_insight, make_programme, make_theme
 from toolkit.models import Insight
 
@@ -66,6 +67,25 @@ def test_an_area_whose_name_matches_comes_first_as_best_match(client, portal):
     results = found(client, q="mobility")
     assert results[0] == ("best", "Thematic area", "Mobility, accessibility and transport")
     assert [where for where, *_ in results] == ["best"]  # its insights do not say "mobility"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "q", "area"),
+    [("/search/", "mobility", "Mobility, accessibility and transport"),
+     ("/fr/search/", "mobilité", "Mobilité, accessibilité et transport")],
+)  # fmt: skip
+def test_an_area_comes_before_a_shorter_tag_that_also_holds_the_words(
+    client, portal, path, q, area
+):
+    # the tag's short name weighs more in the rank, but a reader naming an area wants it
+    make_insight(theme=portal, title="Cycle lanes", slug="cycle-lanes", tags=["active mobility"])
+    names = TagNames.objects.get(tag__name="active mobility")
+    names.name_fr = "mobilité active"
+    names.save()
+    best = [(kind, title) for where, kind, title in found(client, path, q=q) if where == "best"]
+    assert len(best) == 2
+    assert best[0][1] == area
 
 
 @pytest.mark.django_db

@@ -47,6 +47,14 @@ def test_the_map_page_weighs_under_150_kb_and_the_map_is_on_the_home_page(client
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/fr", "/es"])
+def test_the_signatory_list_leads_to_the_map(client, signatories, prefix):
+    # the map's breadcrumb puts it under Signatories, where the main menu leads
+    html = client.get(f"{prefix}/signatories/").content.decode()
+    assert f'href="{prefix}/signatories/map/"' in html
+
+
+@pytest.mark.django_db
 def test_a_withdrawn_signatory_leaves_the_map_at_once(client, signatories):
     assert 'aria-label="Portugal: 1 signatory"' in client.get("/signatories/map/").content.decode()
     Signatory.objects.filter(organisation="Lisbon").update(status="withdrawn")
