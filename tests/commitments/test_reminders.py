@@ -113,6 +113,8 @@ def test_signatories_that_are_not_public_get_no_reminder(city, areas, status):
     for offset in (-30, -7):
         with on(DUE + days(offset)):
             assert run_reminder_chore() == 0
+            # as if it changed between the worker's look and its email
+            assert reporting.signatory_remind(signatory_id=city.pk, today=DUE + days(offset)) == 0
     assert not reminders() and not Reminder.objects.exists()
 
 
