@@ -208,3 +208,14 @@ class ProfileUpdate:
             "withdraw": self.profile.cleaned_data["withdraw"],
             "withdraw_reason": self.profile.cleaned_data["withdraw_reason"].strip(),
         }
+
+
+class ExtensionForm(forms.Form):
+    """An officer's one extension of a cycle, with the reason kept beside it."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("Why more time is given. Kept with the extension, for the officers."),
+    )

@@ -56,6 +56,18 @@ def hashed(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def update_link_create(signatory: Signatory, *, valid_for: datetime.timedelta) -> str:
+    """A new single-use link to the update form, in the signatory's language, for an email
+    written in the same transaction."""
+    secret = secrets.token_urlsafe(32)
+    link = UpdateLink.objects.create(
+        signatory=signatory, secret_hash=hashed(secret), expires_at=timezone.now() + valid_for
+    )
+    token = signing.dumps(f"{link.pk}.{secret}", salt=SALT, compress=True)
+    with translation.override(signatory.language):
+        return settings.SITE_URL + reverse("commitments:update_profile", args=[token])
+
+
 def update_link_request(*, signatory: Signatory, email: str) -> bool:
     """Email a link if `email` is the signatory's contact address; True if one was sent.
 
@@ -63,17 +75,9 @@ def update_link_request(*, signatory: Signatory, email: str) -> bool:
     contact = signatory.contact_email
     if not signatory.public or not contact or normalise_email(email) != contact:
         return False
-    secret = secrets.token_urlsafe(32)
     hours = settings.UPDATE_LINK_HOURS
     with transaction.atomic():
-        link = UpdateLink.objects.create(
-            signatory=signatory,
-            secret_hash=hashed(secret),
-            expires_at=timezone.now() + datetime.timedelta(hours=hours),
-        )
-        token = signing.dumps(f"{link.pk}.{secret}", salt=SALT, compress=True)
-        with translation.override(signatory.language):
-            url = settings.SITE_URL + reverse("commitments:update_profile", args=[token])
+        url = update_link_create(signatory, valid_for=datetime.timedelta(hours=hours))
         emails.enqueue(
             signatory=signatory,
             kind=ProfileEmail.UPDATE_LINK,
@@ -219,7 +223,8 @@ def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
     """Publish `proposed`: its areas (all of them, or those kept when it lists none) and a
     commitment in each area where one is stated; areas and commitments not in it leave."""
     themes = {theme.slug: theme for theme in Theme.objects.all()}
-    areas = {slug for slug in areas_after(current_profile(signatory), proposed) if slug in themes}
+    public_now = current_profile(signatory)
+    areas = {slug for slug in areas_after(public_now, proposed) if slug in themes}
     signatory.profile = proposed["profile"]
     signatory.website = proposed["website"]
     if proposed.get("withdraw"):
@@ -237,6 +242,8 @@ def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
                 "progress": item.get("progress"),
             },
         )
+        if restated(public_now["commitments"].get(slug), item):  # a milestone does it too
+            Commitment.objects.filter(pk=commitment.pk).reported_on(timezone.localdate())
         if item.get("milestone"):
             Milestone.objects.create(
                 commitment=commitment,
@@ -244,3 +251,10 @@ def apply_profile(signatory: Signatory, proposed: dict[str, Any]) -> None:
                 text=item["milestone"]["text"],
             )
     signatory.themes.set(themes[slug] for slug in areas)
+
+
+def restated(public: dict[str, Any] | None, sent: dict[str, Any]) -> bool:
+    """Whether an approved update says something new of a commitment (its words or its
+    progress), which begins its next reporting cycle."""
+    said = ("statement", "status", "progress")
+    return public is None or [public.get(key) for key in said] != [sent.get(key) for key in said]

@@ -21,12 +21,13 @@ def theme_commitments(theme) -> dict | None:
 
 def profile_commitments(signatory) -> dict:
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("-happened_on", "-pk"))
-    commitments = (
+    commitments = list(
         Commitment.objects.filter(signatory=signatory)
         .select_related("theme")
         .prefetch_related(milestones)
     )
-    return {"commitments": commitments}
+    inactive = bool(commitments) and all(c.overdue_for_a_year for c in commitments)
+    return {"commitments": commitments, "inactive": inactive}
 
 
 def profile_update_link(signatory) -> dict:

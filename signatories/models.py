@@ -22,6 +22,7 @@ from publishing.models import TracksTranslations
 from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
+from .activity import inactive_on
 from .names import NameKey, name_key
 from .regions import Region, region_of
 
@@ -42,15 +43,20 @@ class SignatoryQuerySet(models.QuerySet):
     def approved(self) -> SignatoryQuerySet:
         return self.filter(status=Signatory.Status.APPROVED)
 
+    def with_activity(self) -> SignatoryQuerySet:
+        """Each with `inactive`, as the registered rule says today (signatories/activity.py)."""
+        return self.annotate(inactive=inactive_on(timezone.localdate()))
+
     def in_list_order(self, *, by_kind: bool = False, countries=()) -> SignatoryQuerySet:
-        """By kind, or by region (unknown last) and country (in the order of the codes in
-        `countries`: the reader's alphabet); then by name."""
+        """Active first; by kind, or by region (unknown last) and country (in the order of
+        the codes in `countries`: the reader's alphabet); then by name."""
         unknown_last = Case(When(region="", then=Value(1)), default=Value(0))
         ranks = [When(country=code, then=Value(rank)) for rank, code in enumerate(countries)]
         # a Case without a When is a bare number, which PostgreSQL reads as a column position
         by_name = [Case(*ranks, default=Value(len(ranks)))] if ranks else []
         order = ["kind"] if by_kind else [unknown_last, "region", *by_name, "country"]
-        return self.order_by(*order, Lower("organisation"), "pk")
+        listed = self.with_activity()
+        return listed.order_by("inactive", *order, Lower("organisation"), "pk")
 
     def active(self) -> SignatoryQuerySet:
         """Pending and approved requests: a new one like them is a possible duplicate."""

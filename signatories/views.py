@@ -112,6 +112,15 @@ def group_by_kind(signatories):
     ]
 
 
+def listed_apart(grouped, signatories) -> dict:
+    """The active signatories in their groups, and the inactive ones apart (listed last)."""
+    signatories = list(signatories)
+    return {
+        "groups": grouped([s for s in signatories if not s.inactive]),
+        "inactive": [s for s in signatories if s.inactive],
+    }
+
+
 def signatory_list(request):
     approved = Signatory.objects.approved()
     countries = approved.exclude(country="").order_by().values_list("country", flat=True)
@@ -123,7 +132,7 @@ def signatory_list(request):
     context = {
         "form": form,
         "page": page,
-        "groups": lazy(grouped, page.object_list),
+        "listed": lazy(listed_apart, grouped, page.object_list),
         "group": form.grouping,
         "total": approved.count,
         "reported_total": lazy(ReportedTotal.objects.first),

@@ -36,6 +36,8 @@ SHOWN_ON_NO_PUBLIC_PAGE = {
     "Notification": "the outbox",
     "ProfileChange": "waits for review; its approval saves watched models",
     "UpdateLink": "private to a signatory",
+    "Reminder": "private to a signatory",
+    "Extension": "its grant saves the commitment, which is watched",
     "Subscription": "private to a reader",
     "SubscriptionEmail": "private to a reader",
     "Subscription_programmes": "private to a reader",

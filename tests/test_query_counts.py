@@ -6,10 +6,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from commitments.models import Commitment, Milestone
 from signatories.models import Signatory
-from tests.factories import make_entry, make_insight, make_programme
+from tests.factories import make_entry, make_insight, make_programme, make_theme
 
 PAGES = [
     "/", "/toolkit/", "/toolkit/gender-equality/", "/toolkit/gender-equality/?page=2",
@@ -141,3 +142,50 @@ def test_signed_in_staff_get_fragments_too(
         settings.PAGE_CACHE = True
         # no page cache for them, but the same fragments, and nothing reads their session
         assert count_queries(client, url) == expected, url
+
+
+def add_committed(themes, start, count):
+    """Approved signatories with commitments and updates; every third one inactive (its
+    commitments overdue for years), every other one with an update overdue."""
+    for n in range(start, start + count):
+        signatory = Signatory.objects.create(
+            organisation=f"Committed {n}", kind="government", country=["PE", "FR"][n % 2],
+            status="approved", latitude=-12.05, longitude=-77.04 + n,
+        )  # fmt: skip
+        for theme in themes[: 1 + n % len(themes)]:
+            commitment = Commitment.objects.create(
+                signatory=signatory, theme=theme, statement=f"Commitment {n}"
+            )
+            Milestone.objects.create(commitment=commitment, happened_on="2026-01-02", text="Done")
+        today = timezone.localdate()
+        if n % 3 == 0:
+            signatory.commitments.update(due_on=today - datetime.timedelta(days=2000))
+        elif n % 2:
+            Commitment.objects.filter(pk=commitment.pk).update(
+                due_on=today - datetime.timedelta(days=200)
+            )
+
+
+SIGNATORY_PAGES = ["/signatories/", "/signatories/?group=kind", "/signatories/map/", "/",
+                   "/signatories/committed-0/"]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_signatory_pages_cost_the_same_with_many_commitments(client, settings, cold_and_warm):
+    """Some signatories inactive, some updates overdue: the same queries for 6 signatories
+    as for 46, and for a profile with 1 commitment as with 8; the list and map as pinned."""
+    settings.PAGE_CACHE = False
+    themes = [make_theme(slug=f"area-{n}") for n in range(8)]
+    add_committed(themes, 0, 6)
+    Signatory.objects.filter(organisation="Committed 0").update(slug="committed-0")
+    few = {url: cold_and_warm(client, url) for url in SIGNATORY_PAGES}
+    add_committed(themes, 6, 40)
+    first = Commitment.objects.get(signatory__slug="committed-0")
+    for theme in themes[1:]:  # the profile measured again with a commitment in every area
+        more = Commitment.objects.create(signatory=first.signatory, theme=theme, statement="More")
+        Milestone.objects.create(commitment=more, happened_on="2026-01-03", text="Done too")
+    many = {url: cold_and_warm(client, url) for url in SIGNATORY_PAGES}
+    assert many == few
+    assert "Inactive signatories" in client.get("/signatories/").content.decode()
+    for url in ("/signatories/", "/signatories/?group=kind", "/signatories/map/"):
+        assert few[url] == PINNED[url], url

@@ -37,6 +37,7 @@ GROUP_PERMISSIONS = {
         ("commitments", "profilechange"): ["view", "change"],
         ("commitments", "commitment"): CRUD,
         ("commitments", "milestone"): CRUD,
+        ("commitments", "extension"): ["view"],  # granted through the commitment's page
         ("subscriptions", "subscription"): ["view", "delete"],
     },
 }

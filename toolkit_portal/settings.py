@@ -241,6 +241,15 @@ UPDATE_LINK_HOURS = env.int("UPDATE_LINK_HOURS", default=24)
 SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 UNSUBSCRIBE_MAILTO = env.str("UNSUBSCRIBE_MAILTO", default="")
 
+# The reporting cycle of commitments: an update is due this many days after the last one
+# (or the commitment's start); reminders carry an update link valid this many days; a
+# commitment shows "Update overdue" once this grace period past its due date is over; an
+# officer may push a due date back once per cycle, by this many days.
+COMMITMENT_UPDATE_EVERY_DAYS = env.int("COMMITMENT_UPDATE_EVERY_DAYS", default=365)
+COMMITMENT_REMINDER_LINK_DAYS = env.int("COMMITMENT_REMINDER_LINK_DAYS", default=7)
+COMMITMENT_GRACE_DAYS = env.int("COMMITMENT_GRACE_DAYS", default=60)
+COMMITMENT_EXTENSION_DAYS = env.int("COMMITMENT_EXTENSION_DAYS", default=90)
+
 # Background work (`run_worker`): a failed job (an email, a picture's renditions) is
 # retried after this many seconds, doubling each time up to 15 minutes.
 JOB_FIRST_RETRY_SECONDS = env.int(

@@ -61,12 +61,11 @@ def project(latitude, longitude) -> tuple[int, int]:
 
 
 def signatory_map() -> dict:
-    """Everything the map and its table show, from one query."""
-    rows = list(
-        Signatory.objects.approved()
-        .exclude(slug="")
-        .values_list("country", "city", "latitude", "longitude")
-    )
+    """Everything the map and its table show, from one query. Inactive signatories are
+    counted apart, not on the map."""
+    listed = Signatory.objects.approved().exclude(slug="").with_activity()
+    everyone = list(listed.values_list("country", "city", "latitude", "longitude", "inactive"))
+    rows = [row[:4] for row in everyone if not row[4]]
     counts = Counter(country for country, *_rest in rows if country)
     most = max(counts.values(), default=0)
     shaded = {
@@ -80,7 +79,8 @@ def signatory_map() -> dict:
     table = sorted(shaded.values(), key=lambda c: (-c.count, collation_key(c.name)))
     legend = legend_for(most)
     return {"world": world(), "shaded": shaded, "marks": marks,
-            "table": table, "legend": legend, "total": len(rows)}  # fmt: skip
+            "table": table, "legend": legend, "total": len(rows),
+            "inactive": len(everyone) - len(rows)}  # fmt: skip
 
 
 def legend_for(most: int) -> list[tuple[int, str]]:

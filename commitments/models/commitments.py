@@ -1,10 +1,20 @@
-"""What signatories commit to, per thematic area, and the progress they report."""
+"""What signatories commit to, per thematic area, and the progress they report.
+
+Each commitment has a reporting cycle: an update is due COMMITMENT_UPDATE_EVERY_DAYS after
+the cycle began (its creation, its signatory's approval, the signatory's last approved
+update of it, or a new dated update); COMMITMENT_GRACE_DAYS later it is overdue. A
+signatory whose commitments have all been overdue for a year is inactive.
+"""
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +23,44 @@ from toolkit.models import Theme
 
 PROGRESS_ONLY_UNDER_WAY = _("A percentage goes only with a commitment under way.")
 
+INACTIVE_AFTER_OVERDUE = datetime.timedelta(days=365)
+
+
+def cycle_length() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.COMMITMENT_UPDATE_EVERY_DAYS)
+
+
+def grace_period() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.COMMITMENT_GRACE_DAYS)
+
+
+def first_due_date() -> datetime.date:
+    """A new commitment's first update is due one cycle after today."""
+    return timezone.localdate() + cycle_length()
+
 
 class CommitmentQuerySet(models.QuerySet):
     def public(self) -> CommitmentQuerySet:
         return self.filter(signatory__status=Signatory.Status.APPROVED).exclude(signatory__slug="")
+
+    def due_within(self, days: int, today: datetime.date) -> CommitmentQuerySet:
+        return self.filter(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=days))
+
+    def overdue(self, today: datetime.date) -> CommitmentQuerySet:
+        return self.filter(due_on__lt=today - grace_period())
+
+    def reported_on(self, day: datetime.date) -> int:
+        """Begin a new cycle on `day`, for those whose cycle began before it."""
+        return self.filter(last_reported_on__lt=day).update(
+            last_reported_on=day, due_on=day + cycle_length()
+        )
+
+
+def signatory_inactive(today: datetime.date) -> Q:
+    """Whether a signatory (the outer query) has commitments, all overdue for a year."""
+    theirs = Commitment.objects.filter(signatory=OuterRef("pk"))
+    recent = theirs.filter(due_on__gte=today - grace_period() - INACTIVE_AFTER_OVERDUE)
+    return Q(Exists(theirs)) & ~Q(Exists(recent))
 
 
 class Commitment(models.Model):
@@ -46,6 +90,10 @@ class Commitment(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    last_reported_on = models.DateField(
+        _("last updated"), default=timezone.localdate, editable=False
+    )
+    due_on = models.DateField(_("next update due"), default=first_due_date, editable=False)
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -60,6 +108,7 @@ class Commitment(models.Model):
                 condition=models.Q(progress__lte=100), name="progress_at_most_100"
             ),
         ]
+        indexes = [models.Index(fields=["due_on"], name="commitment_due_on")]
 
     def __str__(self) -> str:
         return f"{self.signatory}: {self.theme}"
@@ -67,6 +116,15 @@ class Commitment(models.Model):
     def clean(self) -> None:
         if self.progress is not None and self.status != self.Status.UNDER_WAY:
             raise ValidationError({"progress": PROGRESS_ONLY_UNDER_WAY})
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_on < timezone.localdate() - grace_period()
+
+    @property
+    def overdue_for_a_year(self) -> bool:
+        """As signatory_inactive() has it, for a commitment already loaded."""
+        return self.due_on < timezone.localdate() - grace_period() - INACTIVE_AFTER_OVERDUE
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -104,3 +162,10 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment} ({self.happened_on:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:  # reporting progress begins the commitment's next cycle
+            day = timezone.localdate(self.published_at)
+            Commitment.objects.filter(pk=self.commitment_id).reported_on(day)

@@ -2,9 +2,10 @@
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import ProfileChange
+from commitments.models import Commitment, ProfileChange
 from initiatives.models import Entry
 from outbox.models import Notification
 from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
@@ -24,6 +25,10 @@ def waiting(user) -> list[tuple[str, int, str]]:
         pending = ProfileChange.objects.filter(status=ProfileChange.Status.PENDING).count()
         label = _("Profile updates to review")
         rows.append((label, pending, ProfileChange, "status__exact=pending"))
+    if user.has_perm("commitments.view_commitment"):
+        overdue = Commitment.objects.public().overdue(timezone.localdate()).count()
+        rows.append((_("Commitments with an update overdue"), overdue, Commitment,
+                     "reporting=overdue"))  # fmt: skip
     if user.has_perm("outbox.view_notification"):
         failed = Notification.objects.filter(status=Notification.Status.FAILED).count()
         rows.append((_("Emails that failed"), failed, Notification, "status__exact=failed"))

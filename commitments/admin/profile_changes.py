@@ -1,4 +1,4 @@
-"""Reviewing profile updates, field by field; commitments and their updates by hand."""
+"""Reviewing profile updates, field by field."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from publishing.admin import InputSafeAdminMixin
 from signatories.forms import DeclineReasonForm
 from toolkit.models import Theme
 
-from . import profile_updates
-from .models import Commitment, Milestone, ProfileChange
+from .. import profile_updates
+from ..models import Commitment, ProfileChange
 
 STATUS_NAMES = dict(Commitment.Status.choices)
 STALE_UPDATE = _(
@@ -156,18 +156,3 @@ class ProfileChangeAdmin(InputSafeAdminMixin, admin.ModelAdmin):
                 "item_url": item_url, "cancel_url": item_url,
             })  # fmt: skip
         return HttpResponseRedirect(item_url)
-
-
-class MilestoneInline(admin.TabularInline):
-    model = Milestone
-    extra = 0
-    fields = ["happened_on", "text"]
-
-
-@admin.register(Commitment)
-class CommitmentAdmin(InputSafeAdminMixin, admin.ModelAdmin):
-    list_display = ["signatory", "theme", "status", "progress", "updated_at"]
-    list_filter = ["status", "theme"]
-    search_fields = ["signatory__organisation", "statement"]
-    list_select_related = ["signatory", "theme"]
-    inlines = [MilestoneInline]
