@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q
+from django.utils import timezone
 
 from pagecache.fragments import lazy
 from toolkit.models import Theme
 
 from .models import Commitment, Milestone
+from .models.commitments import grace_period
 
 STATUSES = [status for status, _label in Commitment.Status.choices]
 LATEST_UPDATES = 10
@@ -29,6 +31,12 @@ class Row:
     achieved: int = 0
     stated_progress: int = 0  # how many under way gave a percentage
     average_progress: int | None = None
+    overdue: int = 0  # past their due date and its grace period, not achieved
+
+    @property
+    def overdue_share(self) -> int | None:
+        """The share overdue, as a whole percentage (None when nothing is counted)."""
+        return round(100 * self.overdue / self.total) if self.total else None
 
     @property
     def total(self) -> int:
@@ -57,6 +65,8 @@ class Progress:
 
 
 def counts_by_theme(commitments) -> dict[int, dict]:
+    due = Q(due_on__lt=timezone.localdate() - grace_period())
+    late = due & ~Q(status=Commitment.Status.ACHIEVED)
     rows = (
         commitments.values("theme")
         .order_by()
@@ -64,6 +74,7 @@ def counts_by_theme(commitments) -> dict[int, dict]:
             **{status: Count("pk", filter=Q(status=status)) for status in STATUSES},
             stated_progress=Count("progress", filter=Q(status=Commitment.Status.UNDER_WAY)),
             average_progress=Avg("progress", filter=Q(status=Commitment.Status.UNDER_WAY)),
+            overdue=Count("pk", filter=late),
         )
     )
     return {row.pop("theme"): row for row in rows}
@@ -77,7 +88,7 @@ def as_row(label: str, theme: Theme | None, counts: dict | None) -> Row:
 
 def overall_of(areas: list[Row], label: str) -> Row:
     row = Row(label, None)
-    for status in [*STATUSES, "stated_progress"]:
+    for status in [*STATUSES, "stated_progress", "overdue"]:
         setattr(row, status, sum(getattr(area, status) for area in areas))
     stated = [
         (area.average_progress, area.stated_progress) for area in areas if area.stated_progress

@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission, User
 from django.utils import translation
 
@@ -118,7 +119,8 @@ def test_the_progress_page_gives_a_chart_and_a_table_of_the_same_numbers(client,
     cells = {slug: re.findall(r'<td class="num">([^<]*)</td>', row) for slug, row in rows}
     assert cells["mobility"][:4] == ["3", "0", "3", "0"]
     assert cells["mobility"][4].strip().startswith("55 %")
-    assert cells["gender-equality"] == ["0", "0", "0", "0", "—"]
+    assert cells["gender-equality"] == ["0", "0", "0", "0", "—", "—"]
+    assert cells["mobility"][5] == "0 (0 %)"
     assert "First lane opened." in html and 'href="/' in html
     assert "Hidden" not in html
 
@@ -225,3 +227,16 @@ def test_the_address_of_the_progress_page_is_never_a_profile(areas):
     named = signatory("Progress")
     named.refresh_from_db()
     assert named.slug and named.slug != "progress"
+
+
+@pytest.mark.django_db
+def test_the_overdue_share_counts_what_is_late_and_not_achieved(client, commitments):
+    with time_machine.travel(datetime.date.today() + datetime.timedelta(days=365 + 61)):
+        progress = commitment_progress(label="All areas")
+        html = client.get("/signatories/progress/").content.decode()
+    rows = {row.theme.slug: row for row in progress.areas}
+    assert (rows["mobility"].overdue, rows["housing"].overdue) == (3, 1)  # achieved is not late
+    assert (progress.overall.overdue, progress.overall.overdue_share) == (4, 80)
+    assert "4 of them (80 %) are overdue for an update." in html
+    fresh = client.get("/signatories/progress/").content.decode()
+    assert "overdue for an update" not in fresh
