@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import CollectionAdmin, CountryInUseFilter, PublishedContentAdmin
+from publishing.admin import (
+    CollectionAdmin,
+    CountryInUseFilter,
+    PublicationFilter,
+    PublishedContentAdmin,
+)
 
 from .models import Entry, Programme
 from .resources import EntryResource
@@ -36,10 +41,18 @@ class ProgrammeAdmin(CollectionAdmin):
 @admin.register(Entry)
 class EntryAdmin(PublishedContentAdmin):
     resource_classes = [EntryResource]
-    list_display = ["title", "programme", "date", "city", "status", "published_on", "translations"]
+    list_display = [
+        "title",
+        "programme",
+        "date",
+        "city",
+        "publication",
+        "published_on",
+        "translations",
+    ]
     list_filter = [
         ("programme", admin.RelatedOnlyFieldListFilter),
-        "status",
+        PublicationFilter,
         ("themes", admin.RelatedOnlyFieldListFilter),
         CountryInUseFilter,
         "tags",

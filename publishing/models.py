@@ -162,6 +162,11 @@ class PublishedContent(TracksTranslations):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
         super().save(*args, **kwargs)
 
+    @property
+    def is_scheduled(self) -> bool:
+        """Published with a date still to come: readers see it from that day."""
+        return self.status == self.Status.PUBLISHED and self.published_on > timezone.localdate()
+
     def render(self) -> None:
         """Render the Markdown of every language to HTML (on save, and for previews)."""
         render_markdown_translations(self, "body", "body_html")

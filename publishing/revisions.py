@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 
@@ -13,6 +15,7 @@ class Change:
     label: str
     old: str
     new: str
+    language: str = ""  # the language's name, for one language of a translated field
 
 
 def shown(model: type[models.Model], name: str, value) -> str:
@@ -40,24 +43,43 @@ def editable_fields(model: type[models.Model], hidden=()) -> list[models.Field]:
     ]
 
 
+def translated_names(model) -> set[str]:
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()
+
+
+def compared(model, hidden=()) -> list[tuple[models.Field, str, str]]:
+    """(field, stored name, language name) to compare: a translated field once per
+    language under its own label, never again as its per-language copies."""
+    translated = translated_names(model)
+    copies = {f"{name}_{code}" for name in translated for code, _label in settings.LANGUAGES}
+    rows = []
+    for field in editable_fields(model, hidden):
+        if field.name in copies:
+            continue
+        if field.name not in translated:
+            rows.append((field, field.attname, ""))
+            continue
+        for code, language in settings.LANGUAGES:
+            rows.append((field, f"{field.attname}_{code}", str(language)))
+    return rows
+
+
 def changes(model, older: dict | None, newer: dict, hidden=()) -> list[Change]:
     """Fields whose value differs from `older` to `newer` (every field when there is no
     older version), each with its old and new value. `hidden` fields are left out."""
     found = []
-    for field in editable_fields(model, hidden):
-        old = (older or {}).get(field.attname)
-        new = newer.get(field.attname)
+    for field, name, language in compared(model, hidden):
+        old = (older or {}).get(name)
+        new = newer.get(name)
         if older is not None and old == new:
             continue
         if older is None and new in (None, "", []):
             continue
-        found.append(
-            Change(
-                str(field.verbose_name),
-                shown(model, field.name, old),
-                shown(model, field.name, new),
-            )
-        )
+        before, after = shown(model, field.name, old), shown(model, field.name, new)
+        found.append(Change(str(field.verbose_name), before, after, language))
     return found
 
 

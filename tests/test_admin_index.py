@@ -19,7 +19,7 @@ def test_the_admin_index_counts_what_waits_and_links_to_it(admin_client, theme):
         'href="/admin/signatories/signatory/?status__exact=pending">Join requests to review: 1'
         in body
     )
-    assert 'href="/admin/toolkit/insight/?status__exact=draft">Draft insights: 1' in body
+    assert 'href="/admin/toolkit/insight/?publication=draft">Draft insights: 1' in body
     assert "/admin/toolkit/insight/?translation_fr=out_of_date" in body
     assert 'href="/admin/translations/"' in body
 

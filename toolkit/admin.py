@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import CollectionAdmin, PublishedContentAdmin
+from publishing.admin import CollectionAdmin, PublicationFilter, PublishedContentAdmin
 
 from .models import Insight, Theme
 from .resources import InsightResource
@@ -24,8 +24,13 @@ class ThemeAdmin(CollectionAdmin):
 @admin.register(Insight)
 class InsightAdmin(PublishedContentAdmin):
     resource_classes = [InsightResource]
-    list_display = ["title", "theme", "status", "published_on", "tag_list", "translations"]
-    list_filter = ["status", ("theme", admin.RelatedOnlyFieldListFilter), "tags", "published_on"]
+    list_display = ["title", "theme", "publication", "published_on", "tag_list", "translations"]
+    list_filter = [
+        PublicationFilter,
+        ("theme", admin.RelatedOnlyFieldListFilter),
+        "tags",
+        "published_on",
+    ]
     list_select_related = ["theme"]
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),

@@ -6,7 +6,7 @@ from .content import CollectionAdmin, PublishedContentAdmin
 from .input_guards import DateSafeChangeList, InputSafeAdminMixin
 from .previews import PreviewAdmin
 from .share_links import ShareLinkAdmin
-from .statuses import publish, set_status, unpublish
+from .statuses import PublicationFilter, publish, set_status, unpublish
 from .translations import CountryInUseFilter, TranslationStatusAdmin, translation_filter
 from .versions import VersionHistoryAdmin
 
@@ -16,6 +16,7 @@ __all__ = [
     "DateSafeChangeList",
     "InputSafeAdminMixin",
     "PreviewAdmin",
+    "PublicationFilter",
     "PublishedContentAdmin",
     "ShareLinkAdmin",
     "TranslationStatusAdmin",

@@ -9,9 +9,18 @@ from ..imports import SpreadsheetAdmin
 from .input_guards import InputSafeAdminMixin
 from .previews import PreviewAdmin
 from .share_links import ShareLinkAdmin
-from .statuses import publish, unpublish
+from .statuses import PublicationAdmin, PublicationFilter, publish, unpublish
 from .translations import TranslationStatusAdmin
 from .versions import VersionHistoryAdmin
+
+
+class SlugAsYouTypeAdmin(admin.ModelAdmin):
+    """The slug follows the English title however it is entered (see the script)."""
+
+    prepopulated_fields = {"slug": ["title"]}
+
+    class Media:
+        js = ["admin_extras/slug_as_you_type.js"]
 
 
 class CollectionAdmin(
@@ -20,30 +29,31 @@ class CollectionAdmin(
     ShareLinkAdmin,
     PreviewAdmin,
     VersionHistoryAdmin,
+    SlugAsYouTypeAdmin,
     TranslationAdmin,
 ):
     """Areas and programmes: few, ordered by position, found by title."""
 
     list_display_links = ["title"]
     search_fields = ["title", "description"]
-    prepopulated_fields = {"slug": ["title"]}
 
 
 class PublishedContentAdmin(
     InputSafeAdminMixin,
     SpreadsheetAdmin,
+    PublicationAdmin,
     TranslationStatusAdmin,
     ShareLinkAdmin,
     PreviewAdmin,
     VersionHistoryAdmin,
+    SlugAsYouTypeAdmin,
     TranslationAdmin,
 ):
     """Translated fields side by side, the slug from the title, bulk publishing, import and
     export of spreadsheets (CSV, XLSX) with a dry run first."""
 
-    list_filter = ["status", "published_on"]
+    list_filter = [PublicationFilter, "published_on"]
     search_fields = ["title", "summary", "body", "tags__name"]
-    prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
     actions = [publish, unpublish]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

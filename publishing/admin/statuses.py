@@ -1,12 +1,14 @@
-"""Publishing and unpublishing many items at once, each keeping a version."""
+"""An item's publication as readers meet it (draft, published, scheduled for a date), and
+publishing or unpublishing many items at once, each keeping a version."""
 
 import reversion
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from ..models import PublicationStatus
+from ..models import PublicationStatus, published
 from ..signals import statuses_changed
 
 
@@ -43,3 +45,48 @@ def unpublish(modeladmin, request, queryset):
         count,
     )
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+def scheduled_for(item) -> str:
+    return gettext("Scheduled for %(date)s") % {"date": date_format(item.published_on)}
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Published items dated later are not public yet: a status of their own."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("Draft")), ("published", _("Published")), ("scheduled", _("Scheduled"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "draft":
+            return queryset.filter(status=PublicationStatus.DRAFT)
+        if self.value() == "published":
+            return queryset.filter(published())
+        if self.value() == "scheduled":
+            return queryset.filter(status=PublicationStatus.PUBLISHED, published_on__gt=today)
+        return queryset
+
+
+class PublicationAdmin(admin.ModelAdmin):
+    """The publication column and filter, and a save message that names a scheduled date."""
+
+    @admin.display(description=_("publication"), ordering="status")
+    def publication(self, item):
+        return scheduled_for(item) if item.is_scheduled else item.get_status_display()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.tell_when_scheduled(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.tell_when_scheduled(request, obj)
+        return super().response_change(request, obj)
+
+    def tell_when_scheduled(self, request, obj) -> None:
+        if obj.is_scheduled:
+            message = gettext("%(status)s: readers will see it from that day.")
+            self.message_user(request, message % {"status": scheduled_for(obj)}, messages.INFO)

@@ -35,7 +35,7 @@ def waiting(user) -> list[tuple[str, int, str]]:
     for model, label in [(Insight, _("Draft insights")), (Entry, _("Draft entries"))]:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
             drafts = model.objects.filter(status=model.Status.DRAFT).count()
-            rows.append((label, drafts, model, "status__exact=draft"))
+            rows.append((label, drafts, model, "publication=draft"))
             for code in other_languages():
                 stale = filter_by_status(model.objects.all(), code, OUT_OF_DATE).count()
                 text = _("%(kind)s with an out-of-date %(language)s translation") % {
