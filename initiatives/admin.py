@@ -7,6 +7,7 @@ from publishing.admin import (
     CountryInUseFilter,
     PublicationFilter,
     PublishedContentAdmin,
+    ReviewFilter,
 )
 
 from .models import Entry, Programme
@@ -15,7 +16,7 @@ from .resources import EntryResource
 
 @admin.register(Programme)
 class ProgrammeAdmin(CollectionAdmin):
-    fields = ["position", "title", "slug", "tagline", "description", "image"]
+    fields = ["position", "title", "slug", "tagline", "description", "image", "review_by"]
     list_display = [
         "position",
         "title",
@@ -53,6 +54,7 @@ class EntryAdmin(PublishedContentAdmin):
     list_filter = [
         ("programme", admin.RelatedOnlyFieldListFilter),
         PublicationFilter,
+        ReviewFilter,
         ("themes", admin.RelatedOnlyFieldListFilter),
         CountryInUseFilter,
         "tags",
@@ -66,5 +68,5 @@ class EntryAdmin(PublishedContentAdmin):
         (_("Who, where and when"), {"fields": ["people", "city", "country", "date"]}),
         (_("Links to the toolkit"), {"fields": ["themes", "insights", "tags"]}),
         (_("Picture and documents"), {"fields": ["image", "documents"]}),
-        (_("Publication"), {"fields": ["status", "published_on"]}),
+        (_("Publication"), {"fields": ["status", "published_on", "review_by"]}),
     ]

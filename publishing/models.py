@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from .rendering import render_markdown_translations
-from .translation_status import stamp, status, text_fields
+from .translation_status import english_hash, stamp, status, text_fields
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TRACKING_FIELDS = ("english_hash", "english_changed_at", "translated_from")
@@ -75,7 +77,38 @@ class TracksTranslations(models.Model):
         return status(self, code)
 
 
-class Collection(TracksTranslations):
+def next_review_date():
+    return timezone.localdate() + datetime.timedelta(days=settings.CONTENT_REVIEW_EVERY_DAYS)
+
+
+class Reviewed(TracksTranslations):
+    """A date by which a curator should check the item is still right: moved on whenever
+    its English text changes (a substantive change) or a curator marks it reviewed."""
+
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Moved on when the English text changes or the item is marked reviewed; "
+            "set it earlier if something it says will change sooner."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        only = kwargs.get("update_fields")
+        texts = only is None or bool(set(text_fields(type(self))) & set(only))
+        if self.review_by is None or (texts and english_hash(self) != self.english_hash):
+            self.review_by = next_review_date()
+            if only is not None:
+                kwargs["update_fields"] = {*only, "review_by"}
+        super().save(*args, **kwargs)
+
+
+class Collection(Reviewed):
     """A page that gathers content (a thematic area, a programme): a title and a Markdown
     description, rendered to sanitised HTML in every language on save."""
 
@@ -102,7 +135,7 @@ class Collection(TracksTranslations):
         render_markdown_translations(self, "description", "description_html")
 
 
-class PublishedContent(TracksTranslations):
+class PublishedContent(Reviewed):
     """Translated title, summary and Markdown body, tags and a publication status and date.
 
     The body is rendered to sanitised HTML on save (every language); what search reads is
@@ -138,7 +171,7 @@ class PublishedContent(TracksTranslations):
 
     objects = PublishedQuerySet.as_manager()
 
-    class Meta(TracksTranslations.Meta):
+    class Meta(Reviewed.Meta):
         abstract = True
         indexes = [
             GinIndex(fields=["search_vector"], name="%(class)s_search_vector_gin"),

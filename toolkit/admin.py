@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import CollectionAdmin, PublicationFilter, PublishedContentAdmin
+from publishing.admin import (
+    CollectionAdmin,
+    PublicationFilter,
+    PublishedContentAdmin,
+    ReviewFilter,
+)
 
 from .models import Insight, Theme
 from .resources import InsightResource
@@ -9,7 +14,7 @@ from .resources import InsightResource
 
 @admin.register(Theme)
 class ThemeAdmin(CollectionAdmin):
-    fields = ["position", "title", "slug", "summary", "description", "image"]
+    fields = ["position", "title", "slug", "summary", "description", "image", "review_by"]
     list_display = ["position", "title", "slug", "published_insights", "translations"]
     search_fields = [*CollectionAdmin.search_fields, "summary"]
 
@@ -27,6 +32,7 @@ class InsightAdmin(PublishedContentAdmin):
     list_display = ["title", "theme", "publication", "published_on", "tag_list", "translations"]
     list_filter = [
         PublicationFilter,
+        ReviewFilter,
         ("theme", admin.RelatedOnlyFieldListFilter),
         "tags",
         "published_on",
@@ -35,5 +41,5 @@ class InsightAdmin(PublishedContentAdmin):
     fieldsets = [
         (None, {"fields": ["theme", "title", "slug", "summary", "body", "tags"]}),
         (_("Picture and documents"), {"fields": ["image", "documents"]}),
-        (_("Publication"), {"fields": ["status", "published_on", "source_url"]}),
+        (_("Publication"), {"fields": ["status", "published_on", "source_url", "review_by"]}),
     ]

@@ -250,6 +250,10 @@ COMMITMENT_REMINDER_LINK_DAYS = env.int("COMMITMENT_REMINDER_LINK_DAYS", default
 COMMITMENT_GRACE_DAYS = env.int("COMMITMENT_GRACE_DAYS", default=60)
 COMMITMENT_EXTENSION_DAYS = env.int("COMMITMENT_EXTENSION_DAYS", default=90)
 
+# Content is kept fresh: an item's "review by" date falls this many days after its English
+# text last changed or a curator marked it reviewed.
+CONTENT_REVIEW_EVERY_DAYS = env.int("CONTENT_REVIEW_EVERY_DAYS", default=365)
+
 # Background work (`run_worker`): a failed job (an email, a picture's renditions) is
 # retried after this many seconds, doubling each time up to 15 minutes.
 JOB_FIRST_RETRY_SECONDS = env.int(

@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 from ..imports import SpreadsheetAdmin
 from .input_guards import InputSafeAdminMixin
 from .previews import PreviewAdmin
+from .reviews import ReviewFilter, mark_reviewed
 from .share_links import ShareLinkAdmin
 from .statuses import PublicationAdmin, PublicationFilter, publish, unpublish
 from .translations import TranslationStatusAdmin
@@ -35,7 +36,9 @@ class CollectionAdmin(
     """Areas and programmes: few, ordered by position, found by title."""
 
     list_display_links = ["title"]
+    list_filter = [ReviewFilter]
     search_fields = ["title", "description"]
+    actions = [mark_reviewed]
 
 
 class PublishedContentAdmin(
@@ -52,10 +55,10 @@ class PublishedContentAdmin(
     """Translated fields side by side, the slug from the title, bulk publishing, import and
     export of spreadsheets (CSV, XLSX) with a dry run first."""
 
-    list_filter = [PublicationFilter, "published_on"]
+    list_filter = [PublicationFilter, ReviewFilter, "published_on"]
     search_fields = ["title", "summary", "body", "tags__name"]
     date_hierarchy = "published_on"
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, mark_reviewed]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

@@ -54,5 +54,7 @@ def test_migrating_a_database_with_content_keeps_every_row_and_dates_entries():
     assert entry.title == "Kept entry"
     assert entry.date == datetime.date(2021, 5, 12)  # the event date is untouched
     assert entry.published_on == datetime.date(2024, 1, 2)  # public since it was created
+    assert entry.review_by == datetime.date(2025, 1, 1)  # a year after it was written
+    assert insight.review_by is not None
     reported = new.get_model("signatories", "ReportedTotal").objects.get()
     assert (reported.more_than, reported.reported_on) == (30, datetime.date(2021, 6, 29))

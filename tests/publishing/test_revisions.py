@@ -17,7 +17,7 @@ def insight_form(insight, **changes):
         "published_on": "2021-06-29", "source_url": "",
         "title_en": insight.title_en, "summary_en": insight.summary_en, "body_en": insight.body_en,
         "title_fr": "", "summary_fr": "", "body_fr": "", "title_es": "", "summary_es": "",
-        "body_es": "", "tags": "",
+        "body_es": "", "tags": "", "review_by": insight.review_by or "",
     }  # fmt: skip
     return {**data, **changes}
 

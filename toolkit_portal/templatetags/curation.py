@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, ProfileChange
-from initiatives.models import Entry
+from initiatives.models import Entry, Programme
 from outbox.models import Notification
 from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
 from signatories.models import Signatory
-from toolkit.models import Insight
+from toolkit.models import Insight, Theme
 
 register = template.Library()
 
@@ -43,7 +43,22 @@ def waiting(user) -> list[tuple[str, int, str]]:
                     "language": code.upper(),
                 }
                 rows.append((text, stale, model, f"translation_{code}={OUT_OF_DATE}"))
+    rows += due_for_review(user)
     return [(label, count, link(target, query)) for label, count, target, query in rows]
+
+
+def due_for_review(user) -> list[tuple]:
+    """Content whose review date has come, for those who curate it (only when some has)."""
+    rows, today = [], timezone.localdate()
+    for model in (Theme, Insight, Programme, Entry):
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+            due = model.objects.filter(review_by__lte=today).count()
+            label = _("%(kind)s due for review") % {
+                "kind": model._meta.verbose_name_plural.capitalize()
+            }
+            if due:
+                rows.append((label, due, model, "review=due"))
+    return rows
 
 
 def link(target, query: str) -> str:
