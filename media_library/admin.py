@@ -20,15 +20,15 @@ from .templatetags.pictures import rendition
 class ImageAdmin(InputSafeAdminMixin, TranslationStatusAdmin, TranslationAdmin):
     form = ImageForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # The size is on each image's page: the list keeps room for its translations.
     list_display = [
         "thumbnail",
         "title",
         "credit",
         "licence",
-        "size",
         "status",
-        "uploaded_at",
         "translations",
+        "uploaded_at",
     ]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["licence", "decorative"]
@@ -46,6 +46,14 @@ class ImageAdmin(InputSafeAdminMixin, TranslationStatusAdmin, TranslationAdmin):
             },
         ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        """A new image has no renditions yet: the form shows the file chosen, nothing more."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        (name, options), *others = fieldsets
+        return [(name, {**options, "fields": ["title", "file"]}), *others]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -42,9 +42,8 @@ class KeptFileInput(forms.FileInput):
             return chooser
         width, height = self.kept.dimensions
         scale = min(1, PREVIEW_BOX / max(width, height))
-        preview = (
-            f"{reverse('admin:media_library_image_kept')}?{urlencode({'token': self.kept.token})}"
-        )
+        address = reverse("admin:media_library_image_kept")
+        preview = f"{address}?{urlencode({'token': self.kept.token})}"
         return format_html(
             '<div class="kept-file">{}<input type="hidden" name="{}" value="{}">'
             '<p class="kept-file__preview"><img src="{}" alt="" width="{}" height="{}"> '

@@ -109,6 +109,7 @@ def discard_expired(now: datetime.datetime | None = None) -> int:
 
 def thumbnail(staged: StagedFile, box: tuple[int, int] = (320, 320)) -> tuple[bytes, str]:
     """A small copy to preview the kept file, and its content type."""
+    staged.content.seek(0)
     picture = PillowImage.open(io.BytesIO(staged.content.read()))
     picture.seek(0)  # an animated GIF shows its first frame
     picture.draft("RGB", box)  # a JPEG is decoded at a smaller scale: much faster

@@ -102,9 +102,7 @@ def test_a_form_with_one_mistake_keeps_the_file_and_saves_it_when_sent_again_wit
 
 def test_a_second_mistake_keeps_the_same_file_without_copying_it_again(admin_client):
     token = kept_token(with_one_mistake(admin_client))
-    again = admin_client.post(
-        ADD_URL, {**image_fields(credit=""), "file_staged": token}
-    )
+    again = admin_client.post(ADD_URL, {**image_fields(credit=""), "file_staged": token})
     assert again.status_code == 200
     assert "This field is required" in errors_of(again)  # the credit, not the file
     assert "file" not in again.context["adminform"].form.errors
