@@ -70,19 +70,20 @@ class KeepsCheckedFile(forms.ModelForm):
         token = self.data.get(KEPT_FIELD) if self.is_bound and self.uploader else None
         if not token:
             return
+        chosen = self.files.get("file")
         try:
             kept = staging.take(token, self.uploader)
         except ValidationError as error:
-            kept = None
-            if not self.files.get("file"):
+            if not chosen:
                 self.kept_refused = error
                 self.fields["file"].required = False  # the refusal says what to do
-        if kept is not None and self.files.get("file"):
+            return
+        if chosen:
             staging.discard(kept)  # another file chosen: it replaces the kept one
-        elif kept is not None:
-            self.kept = kept
-            self.files = self.files.copy()
-            self.files["file"] = kept.content
+            return
+        self.kept = kept
+        self.files = self.files.copy()
+        self.files["file"] = kept.content
 
     def check_file(self, upload):
         raise NotImplementedError

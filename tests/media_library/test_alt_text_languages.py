@@ -13,6 +13,7 @@ from media_library.renditions import make_renditions
 from publishing.po_files import translatable_models
 from publishing.translation_status import filter_by_status
 from tests.factories import make_insight
+from tests.migrating import migrate, migrate_to_latest
 
 from .pictures import image_fields, picture_upload
 
@@ -125,3 +126,24 @@ def test_translators_get_missing_alt_text_in_the_po_file_and_import_it(admin_cli
     assert image.alt_text_es == "Personas paseando por un frente marítimo renovado"
     assert image.translation_status("es") == "complete"
     assert image.rendition_jobs.count() == 1  # a new alt text is not a new picture
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_pictures_uploaded_before_count_the_translations_they_have():
+    old = migrate([("media_library", "0003_documents_in_a_random_folder")])
+    OldImage = old.get_model("media_library", "Image")
+    common = {"credit": "c", "licence": "cc0", "width": 4, "height": 3}  # no file read
+    both = OldImage.objects.create(
+        title="Both", file="images/originals/a.jpg", **common,
+        alt_text_en="A harbour", alt_text_fr="Un port", alt_text_es="Un puerto",
+    )  # fmt: skip
+    english = OldImage.objects.create(
+        title="English", file="images/originals/b.jpg", alt_text_en="A square", **common
+    )
+    migrate_to_latest()
+    assert Image.objects.get(pk=both.pk).translation_status("fr") == "complete"
+    assert Image.objects.get(pk=english.pk).translation_status("es") == "missing"
+    changed = Image.objects.get(pk=both.pk)
+    changed.alt_text_en = "A harbour at dusk"
+    changed.save()
+    assert changed.translation_status("fr") == "out_of_date"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import io
 import os
 import re
 import time
@@ -129,7 +130,7 @@ def test_the_preview_of_a_kept_file_is_for_the_person_who_chose_it(admin_client,
     assert preview.status_code == 200
     assert preview["Content-Type"] in ("image/jpeg", "image/png")
     assert "no-store" in preview["Cache-Control"]
-    thumbnail = PillowImage.open(__import__("io").BytesIO(preview.content))
+    thumbnail = PillowImage.open(io.BytesIO(preview.content))
     assert max(thumbnail.size) <= 320
 
     assert client.get(address).status_code == 302  # to the admin's sign-in
@@ -227,3 +228,24 @@ def test_kept_files_not_used_are_deleted_by_the_worker_once_expired(admin_client
     call_command("run_worker", "--once", stdout=out)
     assert staged_names() == [recent]
     assert "Kept uploads discarded: 1" in out.getvalue()
+
+
+def test_a_replacement_picture_is_kept_on_an_images_own_page_too(
+    admin_client, django_capture_on_commit_callbacks
+):
+    assert (
+        admin_client.post(ADD_URL, {**image_fields(), "file": picture_upload()}).status_code == 302
+    )
+    image = Image.objects.get()
+    change = reverse("admin:media_library_image_change", args=[image.pk])
+    square = picture_upload(name="square.png", kind="PNG", size=(300, 300))
+    mistake = admin_client.post(change, {**image_fields(credit=""), "file": square})
+    assert mistake.status_code == 200
+    assert KEPT_MESSAGE in mistake.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = admin_client.post(change, {**image_fields(), "file_staged": kept_token(mistake)})
+    assert saved.status_code == 302
+    image.refresh_from_db()
+    assert (image.width, image.height) == (300, 300)
+    assert image.rendition_jobs.count() == 2  # the first picture's, then this one's
+    assert staged_names() == []
