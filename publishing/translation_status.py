@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import F, Q, TextField, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
@@ -34,6 +35,18 @@ SOURCE = settings.LANGUAGE_CODE
 
 def other_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != SOURCE]
+
+
+def language_name(code: str) -> str:
+    """What staff read for a language: its name in their language ("French"), never its
+    code; a code that names no language is quoted as it was written."""
+    names = dict(settings.LANGUAGES)
+    if code in names:
+        return str(names[code])
+    try:
+        return str(get_language_info(code.replace("_", "-").lower())["name_translated"])
+    except KeyError:
+        return f"“{code}”"
 
 
 def text_fields(model) -> list[str]:
