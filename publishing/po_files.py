@@ -40,7 +40,9 @@ def translatable_models() -> list:
     return [*pages, *others]
 
 
-def export_po(code: str) -> polib.POFile:
+def export_po(code: str, *, may_change=None) -> polib.POFile:
+    """What `code` needs, of the kinds `may_change(model)` allows (all when None): a file
+    holds only what its importer may write back."""
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": "Metropolitan toolkit portal content",
@@ -49,6 +51,8 @@ def export_po(code: str) -> polib.POFile:
         "Content-Type": "text/plain; charset=UTF-8",
     }
     for model in translatable_models():
+        if may_change is not None and not may_change(model):
+            continue
         label = model._meta.label_lower
         for obj in model._default_manager.order_by("pk"):
             state = status(obj, code)

@@ -31,7 +31,7 @@ def translation_files(request):
     and back here to see the counts go down)."""
     languages = [(code, name) for code, name in settings.LANGUAGES if code != SOURCE]
     if request.GET.get("export") in dict(languages):
-        return po_download(request.GET["export"])
+        return po_download(request, request.GET["export"])
     form = TranslationFileForm(request.POST or None, request.FILES or None, languages=languages)
     report = checked = None
     if form.is_valid():
@@ -65,8 +65,9 @@ def may_change(request, model) -> bool:
     return request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
 
-def po_download(code: str) -> HttpResponse:
-    response = HttpResponse(str(export_po(code)), content_type="text/x-gettext-translation")
+def po_download(request, code: str) -> HttpResponse:
+    po = export_po(code, may_change=lambda model: may_change(request, model))
+    response = HttpResponse(str(po), content_type="text/x-gettext-translation")
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="toolkit-content-{code}-{stamp}.po"'
     return response

@@ -3,12 +3,15 @@ a dry run first, then the changes; a malformed file changes nothing."""
 
 import polib
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
+from signatories.models import Signatory
 from tests.factories import make_insight
 from tests.publishing.test_translation_status import translate
 from toolkit.models import Insight
+from toolkit_portal.roles import TRANSLATORS
 
 URL = "/admin/translations/"
 
@@ -160,6 +163,17 @@ def test_entries_that_do_not_fit_are_left_out_with_a_reason(admin_client, conten
                    "NUL character"]:  # fmt: skip
         assert reason in body, reason
     assert "Apply these changes" not in body
+
+
+@pytest.mark.django_db
+def test_a_translator_exports_only_what_they_may_import(admin_client, client, content):
+    Signatory.objects.create(organisation="Noted", kind="government", public_note="A note")
+    translator = User.objects.create_user("translator", is_staff=True)
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    client.force_login(translator)
+    kinds = lambda po: {entry.msgctxt.split(":")[0] for entry in po}  # noqa: E731
+    assert "signatories.signatory" in kinds(download(admin_client))
+    assert kinds(download(client)) == {"toolkit.insight", "toolkit.theme"}
 
 
 @pytest.mark.django_db
