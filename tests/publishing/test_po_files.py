@@ -117,6 +117,16 @@ def test_a_malformed_file_gives_a_clear_error_and_changes_nothing(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["x" * 10_000, "fr\x00", "%(file)s", "-", "_fr", "\u202efr"])
+def test_any_language_header_gets_a_clear_answer(admin_client, content, language):
+    po = polib.POFile()
+    po.metadata = {"Language": language}
+    response = upload(admin_client, po)
+    assert response.status_code == 400
+    assert "not in French." in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_file_for_a_regional_french_is_french(admin_client, content):
     _done, _stale, todo = content
     po = polib.POFile()
