@@ -19,7 +19,12 @@ from modeltranslation.admin import TranslationAdmin
 
 from lib.personal_data import PersonalDataAdminMixin
 from outbox.models import Notification
-from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
+from publishing.admin import (
+    CountryInUseFilter,
+    InputSafeAdminMixin,
+    TranslationStatusAdmin,
+    VersionHistoryAdmin,
+)
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -63,7 +68,11 @@ reversion.register(Signatory, follow=())
 
 @admin.register(Signatory)
 class SignatoryAdmin(
-    PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin
+    PersonalDataAdminMixin,
+    InputSafeAdminMixin,
+    VersionHistoryAdmin,
+    TranslationStatusAdmin,  # the role notes' translations, filtered
+    TranslationAdmin,
 ):
     personal_data_permission = CONTACT_PERMISSION
     personal_data_actions = ("export_personal_data", "erase_contact")
@@ -352,6 +361,6 @@ def export_value(signatory, field):
 
 
 @admin.register(ReportedTotal)
-class ReportedTotalAdmin(InputSafeAdminMixin, TranslationAdmin):
+class ReportedTotalAdmin(InputSafeAdminMixin, TranslationStatusAdmin, TranslationAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,4 +1,5 @@
-"""What waits for staff, counted on the admin index, each count linking to its list."""
+"""What waits for staff, counted on the admin index, each count linking to its list; then
+what waits for translators, per language (publishing/backlog.py)."""
 
 from django import template
 from django.urls import reverse
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, ProfileChange
 from initiatives.models import Entry, Programme
 from outbox.models import Notification
-from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
+from publishing.backlog import backlog
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
@@ -36,13 +37,6 @@ def waiting(user) -> list[tuple[str, int, str]]:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
             drafts = model.objects.filter(status=model.Status.DRAFT).count()
             rows.append((label, drafts, model, "publication=draft"))
-            for code in other_languages():
-                stale = filter_by_status(model.objects.all(), code, OUT_OF_DATE).count()
-                text = _("%(kind)s with an out-of-date %(language)s translation") % {
-                    "kind": model._meta.verbose_name_plural.capitalize(),
-                    "language": code.upper(),
-                }
-                rows.append((text, stale, model, f"translation_{code}={OUT_OF_DATE}"))
     rows += due_for_review(user)
     return [(label, count, link(target, query)) for label, count, target, query in rows]
 
@@ -68,4 +62,5 @@ def link(target, query: str) -> str:
 
 @register.inclusion_tag("admin/curation_counts.html", takes_context=True)
 def curation_counts(context):
-    return {"rows": waiting(context["request"].user)}
+    user = context["request"].user
+    return {"rows": waiting(user), "backlog": backlog(user)}
