@@ -102,7 +102,7 @@ def test_a_decorative_picture_needs_no_translation(admin_client):
 def test_the_images_list_shows_and_filters_translations(admin_client):
     english_only(admin_client)
     listing = admin_client.get(reverse("admin:media_library_image_changelist"))
-    assert "EN complete · FR missing · ES missing" in listing.content.decode()
+    assert "English complete · French missing · Spanish missing" in listing.content.decode()
     url = reverse("admin:media_library_image_changelist")
     assert "Harbour front" in admin_client.get(f"{url}?translation_fr=missing").content.decode()
     complete = admin_client.get(f"{url}?translation_fr=complete").content.decode()

@@ -2,6 +2,7 @@
 what waits for translators, per language (publishing/backlog.py)."""
 
 from django import template
+from django.db.models import CharField, Count, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,16 +43,31 @@ def waiting(user) -> list[tuple[str, int, str]]:
 
 
 def due_for_review(user) -> list[tuple]:
-    """Content whose review date has come, for those who curate it (only when some has)."""
-    rows, today = [], timezone.localdate()
-    for model in (Theme, Insight, Programme, Entry):
-        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
-            due = model.objects.filter(review_by__lte=today).count()
-            label = _("%(kind)s due for review") % {
-                "kind": model._meta.verbose_name_plural.capitalize()
-            }
-            if due:
-                rows.append((label, due, model, "review=due"))
+    """Content whose review date has come, for those who curate it (only kinds with some),
+    counted in one query."""
+    kinds = [
+        model
+        for model in (Theme, Insight, Programme, Entry)
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+    ]
+    if not kinds:
+        return []
+    today = timezone.localdate()
+    due = [
+        model.objects.filter(review_by__lte=today)
+        .order_by()
+        .annotate(kind=Value(model._meta.label, output_field=CharField()))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        for model in kinds
+    ]
+    counts = {row["kind"]: row["n"] for row in due[0].union(*due[1:], all=True)}
+    rows = []
+    for model in kinds:
+        if counts.get(model._meta.label):
+            plural = model._meta.verbose_name_plural.capitalize()
+            label = _("%(kind)s due for review") % {"kind": plural}
+            rows.append((label, counts[model._meta.label], model, "review=due"))
     return rows
 
 
