@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -102,15 +101,15 @@ CONTENT = [
 
 
 def content(user) -> dict:
-    """Drafts and scheduled items (published, dated after today) of what this person sees."""
-    after_today = f"status__exact=published&published_on__gt={timezone.localdate():%Y-%m-%d}"
+    """Drafts and scheduled items (published, dated after today) of what this person sees,
+    each linking to its list under the publication filter (the same rules)."""
     rows = []
     for model, drafts, scheduled in CONTENT:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
-            draft_count = model.objects.drafts().count()
-            rows.append(Counted(drafts, draft_count, changelist(model, "status__exact=draft")))
+            rows.append(Counted(drafts, model.objects.drafts().count(),
+                                changelist(model, "publication=draft")))  # fmt: skip
             rows.append(Counted(scheduled, model.objects.scheduled().count(),
-                                changelist(model, after_today)))  # fmt: skip
+                                changelist(model, "publication=scheduled")))  # fmt: skip
     return {"content": rows}
 
 
