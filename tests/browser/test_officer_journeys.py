@@ -1,9 +1,11 @@
 """A policy officer's day in a real browser: from the admin home's "Waiting for you" list to
 a join request, approved on its page, the count going down at home, and the request counted
 on the dashboard as one that came through the web form (not the signatories loaded at setup),
-a search that found nothing run again from there; no accessibility violation on those pages
-at 1280 and 375 px."""
+a search that found nothing run again from there. A curator's dashboard, with drafts and
+scheduled items leading to their lists. No accessibility violation on those pages at 1280
+and 375 px."""
 
+import datetime
 import re
 
 import pytest
@@ -15,21 +17,20 @@ from signatories.models import Signatory
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.browser.test_curation_journeys import no_violations
 from tests.browser.test_signatory_journeys import join
-from toolkit_portal.roles import POLICY_OFFICERS
+from toolkit.models import Insight
+from toolkit_portal.roles import CONTENT_CURATORS, POLICY_OFFICERS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-password-1"
 
 
-def sign_in_as_officer(page, site) -> None:
-    officer = User.objects.create_user("officer", password=PASSWORD, is_staff=True)
-    officer.groups.add(Group.objects.get(name=POLICY_OFFICERS))
+def sign_in(page, site, name: str) -> None:
     page.goto(f"{site}/admin/")
-    page.fill("#id_username", "officer")
+    page.fill("#id_username", name)
     page.fill("#id_password", PASSWORD)
     page.locator("input[type=submit]").click()
-    expect(page.locator("#user-tools")).to_contain_text("officer")
+    expect(page.locator("#user-tools")).to_contain_text(name)
 
 
 def no_violations_at_both_widths(page, name: str) -> None:
@@ -46,7 +47,9 @@ def test_an_officer_works_from_the_home_list_and_sees_the_request_on_the_dashboa
     page.goto(f"{site}/fr/search/?q=Funiculaires")
     expect(page.locator("main")).to_contain_text("Funiculaires")
     assert request.source == Signatory.Source.WEB
-    sign_in_as_officer(page, site)
+    officer = User.objects.create_user("officer", password=PASSWORD, is_staff=True)
+    officer.groups.add(Group.objects.get(name=POLICY_OFFICERS))
+    sign_in(page, site, "officer")
 
     waiting = page.locator("#curation-module")
     expect(waiting.get_by_role("link", name="Join requests to review: 1")).to_be_visible()
@@ -83,3 +86,21 @@ def test_an_officer_works_from_the_home_list_and_sees_the_request_on_the_dashboa
     page.locator("#searches-heading ~ * a", has_text="funiculaires").click()  # searched again
     expect(page).to_have_url(f"{site}/fr/search/?q=funiculaires")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+def test_a_curator_finds_drafts_and_scheduled_items_from_the_dashboard(page, site):
+    insight = Insight.objects.order_by("pk").first()
+    insight.published_on = timezone.localdate() + datetime.timedelta(days=30)
+    insight.save()
+    curator = User.objects.create_user("curator", password=PASSWORD, is_staff=True)
+    curator.groups.add(Group.objects.get(name=CONTENT_CURATORS))
+    sign_in(page, site, "curator")
+
+    link = "Dashboard: drafts, scheduled items, searches, subscribers"
+    page.get_by_role("link", name=link).click()
+    expect(page.locator("#requests-heading")).to_have_count(0)  # an officer's
+    no_violations_at_both_widths(page, "curator-dashboard")
+    page.get_by_role("link", name="Scheduled insights: 1").click()
+    expect(page).to_have_url(re.compile(r"/admin/toolkit/insight/\?publication=scheduled$"))
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+    expect(page.locator("#result_list")).to_contain_text(insight.title)
