@@ -21,7 +21,7 @@ def search(request):
     context.update(found(request, form.cleaned_data))
     response = render(request, "search/results.html", context)
     if context["query"] and not context["results"]:
-        UnansweredSearch.record(context["query"])
+        UnansweredSearch.record(context["query"], get_language() or "")
         patch_cache_control(response, private=True)  # each one is counted, not cached
     return response
 

@@ -34,7 +34,7 @@ from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
 PUBLIC_EXPORT_FIELDS = [
     "organisation", "kind", "city", "country", "region", "website", "public_note", "status",
-    "submitted_at", "reviewed_at",
+    "submitted_at", "reviewed_at", "source",
 ]  # fmt: skip
 
 
@@ -80,9 +80,11 @@ class SignatoryAdmin(
 
     list_display = [
         "organisation", "status", "possible_duplicate", "kind", "country", "city", "submitted_at",
+        "source",
     ]  # fmt: skip
     list_filter = [
         "status",
+        "source",
         "possible_duplicate",
         "kind",
         "region",
@@ -109,6 +111,7 @@ class SignatoryAdmin(
     readonly_fields = [
         "status", "region", "slug", "language", "consent_at", "consent_version",
         "contact_erased_at", "submitted_at", "reviewed_at", "reviewed_by", "possible_duplicate",
+        "source",
     ]  # fmt: skip
     inlines = [NotificationInline]
 
@@ -142,6 +145,7 @@ class SignatoryAdmin(
                 {
                     "fields": [
                         "status",
+                        "source",
                         "possible_duplicate",
                         "submitted_at",
                         "reviewed_at",
@@ -167,6 +171,11 @@ class SignatoryAdmin(
                 ),
             )
         return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a request staff enter by hand did not come through the form
+            obj.source = Signatory.Source.IMPORTED
+        super().save_model(request, obj, form, change)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.contact_erased_at:
