@@ -162,11 +162,14 @@ def test_subscribers_are_counted_by_rhythm_and_language_by_name(admin_client):
 @pytest.mark.django_db
 def test_a_curator_sees_drafts_scheduled_items_and_searches_and_the_link_says_so(client):
     client.force_login(staff("curator", CONTENT_CURATORS))
-    link = "Dashboard: drafts, scheduled items, searches, subscribers"
-    assert link in client.get("/admin/").content.decode()
+    shown = "drafts, scheduled items, translations, reviews due, searches, subscribers"
+    assert f"Dashboard: {shown}" in client.get("/admin/").content.decode()
     body = client.get(DASHBOARD).content.decode()
-    assert "drafts, scheduled items, searches, subscribers" in body
-    for heading in ["content-heading", "searches-heading", "subscribers-heading"]:
+    assert shown in body
+    for heading in [
+        "content-heading", "translations-heading", "reviews-heading", "searches-heading",
+        "subscribers-heading",
+    ]:  # fmt: skip
         assert f'id="{heading}"' in body
     for heading in ["requests-heading", "profiles-heading", "progress-heading", "emails-heading"]:
         assert f'id="{heading}"' not in body
@@ -180,7 +183,7 @@ def test_an_officer_sees_requests_commitments_and_emails_and_the_link_says_so(cl
     body = client.get(DASHBOARD).content.decode()
     for heading in ["requests-heading", "profiles-heading", "progress-heading", "emails-heading"]:
         assert f'id="{heading}"' in body
-    assert 'id="content-heading"' not in body
+    assert 'id="content-heading"' not in body and 'id="reviews-heading"' not in body
 
 
 @pytest.mark.django_db
@@ -210,3 +213,38 @@ def test_the_public_pages_and_the_dashboard_count_the_same_signatories(admin_cli
 @pytest.mark.django_db
 def test_the_dashboard_is_for_staff_only(client):
     assert client.get(DASHBOARD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_translation_backlog_is_counted_with_links_to_its_lists(admin_client, theme):
+    make_insight(theme=theme, title="Only in English")
+    body = admin_client.get(DASHBOARD).content.decode()
+    section = body.split('id="translations-heading"')[1].split("</section>")[0]
+    assert ">French</h3>" in section and ">Spanish</h3>" in section
+    assert '<a href="/admin/toolkit/insight/?translation_fr=missing">1</a>' in section
+    assert 'href="/admin/translations/"' in section
+
+
+@pytest.mark.django_db
+def test_content_due_for_review_is_counted_per_area(admin_client, theme):
+    from initiatives.models import Entry
+    from toolkit.models import Insight, Theme
+
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, 0, tzinfo=datetime.UTC)):
+        late = make_insight(theme=theme, title="Long unread")
+        make_insight(theme=theme, title="Just written")
+        entry = make_entry(title="An old talk")
+        entry.themes.add(theme)
+        Insight.objects.filter(pk=late.pk).update(review_by=datetime.date(2026, 6, 1))
+        Entry.objects.filter(pk=entry.pk).update(review_by=datetime.date(2026, 12, 3))
+        Theme.objects.filter(pk=theme.pk).update(review_by=datetime.date(2026, 1, 1))
+        body = admin_client.get(DASHBOARD).content.decode()
+
+    section = body.split('id="reviews-heading"')[1].split("</section>")[0]
+    row = section.split("Gender equality</th>")[1].split("</tr>")[0]
+    assert f'href="/admin/toolkit/theme/{theme.pk}/change/">due</a>' in row
+    insights = f"/admin/toolkit/insight/?review=due&amp;theme__id__exact={theme.pk}"
+    entries = f"/admin/initiatives/entry/?review=due&amp;themes__id__exact={theme.pk}"
+    assert f'<a href="{insights}">1</a>' in row and f'<a href="{entries}">1</a>' in row
+    listed = admin_client.get(insights.replace("&amp;", "&")).content.decode()
+    assert "Long unread" in listed and "Just written" not in listed

@@ -14,18 +14,21 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from commitments.models import ProfileChange
 from commitments.progress import commitment_progress
-from initiatives.models import Entry
+from initiatives.models import Entry, Programme
 from outbox.models import Notification
+from publishing.backlog import backlog
+from publishing.models import count_of
 from search.models import UnansweredSearch
 from signatories import figures as signatory_figures
 from subscriptions.stats import subscriber_counts
-from toolkit.models import Insight
+from toolkit.models import Insight, Theme
 
 CHART_HEIGHT = 120
 BAR_WIDTH, BAR_GAP = 36, 12
@@ -113,6 +116,47 @@ def content(user) -> dict:
     return {"content": rows}
 
 
+def translations(user) -> dict:
+    return {"backlog": backlog(user)}
+
+
+@dataclass
+class DueRow:
+    """What waits for review in one area (its page, its insights, entries that feed it)."""
+
+    area: Theme
+    page: bool
+    insights: Counted
+    entries: Counted
+
+    @property
+    def counts(self) -> list[Counted]:
+        return [self.insights, self.entries]
+
+
+def reviews(user) -> dict:
+    """Content past its review date, per area, each count linking to its filtered list."""
+    today = timezone.localdate()
+    areas = Theme.objects.annotate(
+        due_insights=count_of(Insight.objects.filter(review_by__lte=today), "theme"),
+        due_entries=count_of(Entry.objects.filter(review_by__lte=today), "themes"),
+    ).order_by("position")
+    rows = [
+        DueRow(area, area.review_by is not None and area.review_by <= today,
+               Counted("", area.due_insights,
+                       changelist(Insight, f"review=due&theme__id__exact={area.pk}")),
+               Counted("", area.due_entries,
+                       changelist(Entry, f"review=due&themes__id__exact={area.pk}")))
+        for area in areas
+    ]  # fmt: skip
+    programmes = Counted(
+        _("Programme pages due for review"),
+        Programme.objects.filter(review_by__lte=today).count(),
+        changelist(Programme, "review=due"),
+    )
+    return {"reviews": rows, "programmes_due": programmes}
+
+
 def searches(user) -> dict:
     return {"unanswered": UnansweredSearch.most_frequent()}
 
@@ -141,7 +185,10 @@ SECTIONS = [
     Section("emails", gettext_lazy("emails"), emails, ("outbox.view_notification",)),
     Section("content", gettext_lazy("drafts, scheduled items"), content,
             ("toolkit.view_insight", "initiatives.view_entry")),
-    # The translation backlog joins here, from the translations branch (issue 26, item 4).
+    Section("translations", gettext_lazy("translations"), translations,
+            ("toolkit.change_insight", "initiatives.change_entry")),
+    Section("reviews", gettext_lazy("reviews due"), reviews,
+            ("toolkit.change_insight", "initiatives.change_entry")),
     Section("searches", gettext_lazy("searches"), searches),
     Section("subscribers", gettext_lazy("subscribers"), subscribers),
 ]  # fmt: skip
