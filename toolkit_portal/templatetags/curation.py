@@ -36,7 +36,7 @@ def waiting(user) -> list[tuple[str, int, str]]:
         rows.append((_("Emails that failed"), failed, Notification, "status__exact=failed"))
     for model, label in [(Insight, _("Draft insights")), (Entry, _("Draft entries"))]:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
-            drafts = model.objects.filter(status=model.Status.DRAFT).count()
+            drafts = model.objects.drafts().count()
             rows.append((label, drafts, model, "publication=draft"))
     rows += due_for_review(user)
     return [(label, count, link(target, query)) for label, count, target, query in rows]
