@@ -160,7 +160,8 @@ class ImageForm(KeepsCheckedFile):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decorative"):
-            return cleaned
+            # no alt text at all: none is shown, none waits for translators
+            return {**cleaned, **dict.fromkeys(alt_text_fields(), "")}
         for field in alt_text_fields():
             text = (cleaned.get(field) or "").strip()
             if not text and field == f"alt_text_{SOURCE}":

@@ -99,6 +99,14 @@ def test_a_decorative_picture_needs_no_translation(admin_client):
     assert Image.objects.get().translation_status("fr") == "complete"
 
 
+def test_alt_text_left_on_a_picture_marked_decorative_is_not_translation_work(admin_client):
+    fields = image_fields(decorative="on", alt_text_en=ENGLISH, alt_text_fr="", alt_text_es="")
+    admin_client.post(ADD_URL, {**fields, "file": picture_upload()})
+    image = Image.objects.get()
+    assert image.alt_text_en == "" and image.alt == ""
+    assert image.translation_status("fr") == "complete"
+
+
 def test_the_images_list_shows_and_filters_translations(admin_client):
     english_only(admin_client)
     listing = admin_client.get(reverse("admin:media_library_image_changelist"))
