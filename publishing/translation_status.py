@@ -55,9 +55,18 @@ def text_fields(model) -> list[str]:
     return sorted(name for name in fields if not name.endswith("_html"))
 
 
+def normalized(text: str | None) -> str:
+    """Browsers send a text area's line ends as CRLF: the same words, not an edit."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def english_hash(obj) -> str:
-    text = "\x1f".join(getattr(obj, f"{name}_{SOURCE}") or "" for name in text_fields(type(obj)))
-    return hashlib.sha256(text.encode()).hexdigest()
+    texts = (normalized(getattr(obj, f"{name}_{SOURCE}")) for name in text_fields(type(obj)))
+    return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()
+
+
+def differs(obj, stored: dict, names: list[str]) -> bool:
+    return any(normalized(getattr(obj, name)) != normalized(stored.get(name)) for name in names)
 
 
 def stamp(obj, stored: dict | None, now) -> None:
@@ -65,11 +74,16 @@ def stamp(obj, stored: dict | None, now) -> None:
     changed translation was made from. `stored` is the row as it is in the database."""
     new_hash = english_hash(obj)
     if stored is not None and new_hash != stored["english_hash"]:
-        obj.english_changed_at = now
+        if differs(obj, stored, [f"{name}_{SOURCE}" for name in text_fields(type(obj))]):
+            obj.english_changed_at = now
+        else:  # the same words, hashed before line ends were normalised: still current
+            old = stored["english_hash"]
+            made = obj.translated_from.items()
+            obj.translated_from = {code: new_hash if h == old else h for code, h in made}
     obj.english_hash = new_hash
     for code in other_languages():
         names = [f"{name}_{code}" for name in text_fields(type(obj))]
-        edited = stored is None or any(getattr(obj, n) != stored.get(n) for n in names)
+        edited = stored is None or differs(obj, stored, names)
         if edited and any(getattr(obj, n) for n in names):
             obj.translated_from = {**obj.translated_from, code: new_hash}
 

@@ -9,6 +9,7 @@ import time_machine
 from publishing.translation_status import STATUSES, filter_by_status
 from signatories.models import Signatory
 from tests.factories import make_insight
+from tests.publishing.test_revisions import insight_form
 from toolkit.models import Insight
 
 
@@ -50,6 +51,39 @@ def test_saving_without_changing_the_english_text_changes_nothing(translated):
     translated.save()
     assert translated.translation_status("fr") == "complete"
     assert translated.english_changed_at is None
+
+
+@pytest.mark.django_db
+def test_an_english_edit_in_the_admin_leaves_translations_out_of_date(admin_client, theme):
+    """Browsers send every text area back with CRLF line ends: the untouched French body
+    must not count as a new translation of the new English text."""
+    insight = make_insight(theme=theme, body="One line.\nAnother line.")
+    translate(insight, "fr", title="Titre", summary="Résumé", body="Une ligne.\nUne autre.")
+    form = insight_form(
+        insight, title_en="A clearer title", title_fr="Titre", summary_fr="Résumé",
+        body_en="One line.\r\nAnother line.", body_fr="Une ligne.\r\nUne autre.",
+    )  # fmt: skip
+
+    response = admin_client.post(f"/admin/toolkit/insight/{insight.pk}/change/", form)
+
+    assert response.status_code == 302
+    insight.refresh_from_db()
+    assert insight.translation_status("fr") == "out_of_date"
+
+
+@pytest.mark.django_db
+def test_line_ends_alone_change_neither_the_english_text_nor_a_translation(theme):
+    insight = make_insight(theme=theme, body="One line.\nAnother line.")
+    translate(insight, "fr", title="Titre", summary="Résumé", body="Une ligne.\nUne autre.")
+    Insight.objects.filter(pk=insight.pk).update(  # hashed before line ends were normalised
+        english_hash="an-old-hash", translated_from={"fr": "an-old-hash"}
+    )
+    insight.refresh_from_db()
+
+    translate(insight, "en", body="One line.\r\nAnother line.")
+
+    assert insight.translation_status("fr") == "complete"
+    assert insight.english_changed_at is None
 
 
 @pytest.mark.django_db
