@@ -80,6 +80,7 @@ def signatory_map() -> dict:
     legend = legend_for(most)
     return {"world": world(), "shaded": shaded, "marks": marks,
             "table": table, "legend": legend, "total": len(rows),
+            "without_country": len(rows) - counts.total(),
             "inactive": len(everyone) - len(rows)}  # fmt: skip
 
 

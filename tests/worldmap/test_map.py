@@ -134,3 +134,14 @@ def test_countries_with_as_many_signatories_are_in_the_readers_alphabet(client):
     table = html[html.index("<table") :]
     rows = re.findall(r'\?country=(\w\w)">', table)
     assert rows == ["CN", "AE", "IN"]  # Chine, Émirats arabes unis, Inde
+
+
+@pytest.mark.django_db
+def test_the_table_adds_up_to_its_total_with_those_without_a_country(client, signatories):
+    approved("A network of cities", "")
+    html = client.get("/signatories/map/").content.decode()
+    table = html.split('<table class="map__table">')[1].split("</table>")[0]
+    total = int(re.search(r"by country \((\d+)\)", table)[1])
+    rows = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', table)]
+    assert total == sum(rows) == 4
+    assert "No country given</th>" in table
