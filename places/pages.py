@@ -54,15 +54,21 @@ def country_code(code: str) -> str:
     return upper
 
 
+def country_codes() -> set[str]:
+    """The countries with a page, from one query."""
+    codes = [
+        rows.exclude(country="").order_by().values_list("country", flat=True)
+        for rows in (Place.objects.all(), public_signatories(), Entry.objects.published())
+    ]
+    return set(codes[0].union(*codes[1:]))
+
+
 def countries_with_pages() -> list[tuple[str, str, list[Place]]]:
     """[(code, name, [its places, with counts]), …] by name in the reader's language."""
     places = defaultdict(list)
     for place in with_counts(Place.objects.all()):
         places[place.country.code].append(place)
-    codes = set(places)
-    codes |= set(public_signatories().exclude(country="").values_list("country", flat=True))
-    codes |= set(Entry.objects.published().exclude(country="").values_list("country", flat=True))
-    named = [(code, str(country_names.name(code)), places[code]) for code in codes]
+    named = [(code, str(country_names.name(code)), places[code]) for code in country_codes()]
     return sorted(named, key=lambda row: collation_key(row[1]))
 
 

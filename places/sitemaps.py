@@ -3,7 +3,7 @@ from django.urls import reverse
 from publishing.sitemaps import PortalSitemap
 
 from .models import Place
-from .pages import countries_with_pages
+from .pages import country_codes
 
 
 class PlaceSitemap(PortalSitemap):
@@ -19,7 +19,10 @@ class CountrySitemap(PortalSitemap):
     priority = 0.4
 
     def items(self):
-        return [code.lower() for code, _name, _places in countries_with_pages()]
+        # Django asks for the items more than once per request: read them once
+        if not hasattr(self, "_codes"):
+            self._codes = sorted(code.lower() for code in country_codes())
+        return self._codes
 
     def location(self, code):
         return reverse("places:country", kwargs={"country": code})
