@@ -33,7 +33,7 @@ class PlacesConfig(AppConfig):
         register_search_kind(
             Place,
             7,  # never renumber
-            SearchFields(title=("name",), text=("aliases",), body=("description",)),
+            SearchFields(title=("name", "aliases"), text=(), body=("description",)),
         )
         # after the signatories and entries it matches
         register_loader(Loader(order=5, fixture="places.json", load=places_load_content))

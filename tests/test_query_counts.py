@@ -136,9 +136,7 @@ def test_query_counts_are_pinned_per_page_type(client, theme, lima, settings, co
 
 
 @pytest.mark.django_db
-def test_a_page_from_the_page_cache_costs_no_query(
-    client, theme, lima, django_assert_num_queries
-):
+def test_a_page_from_the_page_cache_costs_no_query(client, theme, lima, django_assert_num_queries):
     add(theme, make_programme(slug="metrotalks"), 0, 15)
     for url in PAGES:
         cache.clear()
