@@ -30,6 +30,7 @@ class PlacesConfig(AppConfig):
         post_save.connect(place_saved, sender=Place, dispatch_uid="place-matches")
         register_section("signatory", "places/place_link.html", signatory_place, order=10)
         register_section("entry", "places/place_link.html", entry_place, order=10)
+        register_section("signatory-list", "places/places_link.html", lambda _page: {}, order=60)
         register_search_kind(
             Place,
             7,  # never renumber

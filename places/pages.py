@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django_countries import countries as country_names
 
@@ -23,6 +23,7 @@ SIGNATORIES_PER_PAGE = 20
 ENTRIES_PER_PAGE = 12
 INSIGHTS_SHOWN = 20
 UNPLACED_SHOWN = 50
+SHOWN_IN_COUNTRY = 300
 SIGNATORY_FIELDS = ["organisation", "slug", "kind", "city", "country", "public_note"]
 
 
@@ -112,12 +113,24 @@ def neighbours_of(place: Place) -> list[Place]:
     return list(with_counts(Place.objects.filter(country=place.country).exclude(pk=place.pk)))
 
 
-def unplaced_in(code: str) -> dict:
-    """Public signatories and entries of the country that no place of it holds."""
+def in_country(code: str) -> dict:
+    """The country's places, each with its public signatories (at most SHOWN_IN_COUNTRY
+    of them in all), and the signatories and entries that no place holds."""
+    signatories = (
+        public_signatories().filter(country=code).only(*SIGNATORY_FIELDS)
+        .annotate(place_id=F("place_link__place"))
+        .order_by("organisation", "pk")[:SHOWN_IN_COUNTRY]
+    )  # fmt: skip
+    by_place = defaultdict(list)
+    for signatory in signatories:
+        by_place[signatory.place_id].append(signatory)
+    places = list(with_counts(Place.objects.filter(country=code)))
+    for place in places:
+        place.shown_signatories = by_place.get(place.pk, [])
     no_place = Q(place_link__place__isnull=True)
-    signatories = public_signatories().filter(no_place, country=code).only(*SIGNATORY_FIELDS)
     entries = Entry.objects.published().filter(no_place, country=code).for_listing()
     return {
-        "signatories": list(signatories.order_by("organisation", "pk")[:UNPLACED_SHOWN]),
+        "places": places,
+        "signatories": by_place.get(None, []),
         "entries": list(entries[:UNPLACED_SHOWN]),
     }

@@ -16,12 +16,10 @@ def places_index(request):
 
 def country_detail(request, country):
     code = pages.country_code(country)
-    places = pages.with_counts(Place.objects.filter(country=code))
     context = {
         "code": code,
         "country_name": country_names.name(code),
-        "places": lazy(list, places),
-        "unplaced": lazy(pages.unplaced_in, code),
+        "here": lazy(pages.in_country, code),
         "fragment": request.get_full_path(),
     }
     return render(request, "places/country.html", context)
