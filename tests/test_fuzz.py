@@ -329,8 +329,9 @@ def test_profile_update_forms_never_fail(
 def test_subscription_forms_and_links_never_fail(
     client, world, email, themes, rhythm, language, token
 ):
-    form = {"email": email, "themes": themes, "programmes": themes, "rhythm": rhythm,
-            "language": language, "consent": "on", "everything": rhythm}  # fmt: skip
+    form = {"email": email, "themes": themes, "programmes": themes, "places": themes,
+            "rhythm": rhythm, "language": language, "consent": "on",
+            "everything": rhythm}  # fmt: skip
     assert client.post("/subscribe/", form).status_code < 500, form
     assert (
         client.get(f"/subscribe/?theme={quote(email)}&programme={quote(rhythm)}").status_code < 500
