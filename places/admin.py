@@ -7,16 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import InputSafeAdminMixin
+from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
 
 from .matching import match_entry, match_signatory
 from .models import EntryPlace, Place, SignatoryPlace
 
 
 @admin.register(Place)
-class PlaceAdmin(InputSafeAdminMixin, TranslationAdmin):
+class PlaceAdmin(InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin):
     list_display = ["name", "country", "slug", "signatories", "entries", "has_coordinates"]
-    list_filter = ["country"]
+    list_filter = [("country", CountryInUseFilter)]
     search_fields = ["name_en", "name_fr", "name_es", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     fields = [

@@ -307,3 +307,18 @@ def test_place_pages_cost_the_same_for_2_and_20_signatories_and_entries(
     cache.clear()
     many = {url: count_queries(client, url) for url in urls}
     assert many == few
+
+
+@pytest.mark.django_db
+def test_a_place_saved_in_the_admin_keeps_a_version_and_matches_at_once(admin_client):
+    toronto = approved("Toronto", "CA", "Toronto")
+    form = {"country": "CA", "name_en": "Toronto", "name_fr": "Toronto", "name_es": "Toronto",
+            "slug": "toronto", "aliases": "City", "latitude": "", "longitude": ""}  # fmt: skip
+    response = admin_client.post("/admin/places/place/add/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    place = Place.objects.get(slug="toronto")
+    assert place_of(toronto) == place
+    history = admin_client.get(f"/admin/places/place/{place.pk}/history/")
+    assert history.status_code == 200 and "Toronto" in history.content.decode()
+    bad = admin_client.post("/admin/places/place/add/", {**form, "slug": "x", "latitude": "91"})
+    assert bad.status_code == 200 and Place.objects.count() == 1
