@@ -16,7 +16,7 @@ from .models import EntryPlace, Place, SignatoryPlace
 @admin.register(Place)
 class PlaceAdmin(InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin):
     list_display = ["name", "country", "slug", "signatories", "entries", "has_coordinates"]
-    list_filter = [("country", CountryInUseFilter)]
+    list_filter = [CountryInUseFilter]
     search_fields = ["name_en", "name_fr", "name_es", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     fields = [
