@@ -71,7 +71,9 @@ class LinkAdmin(InputSafeAdminMixin, admin.ModelAdmin):
         return False  # each signatory and entry has its row, made when it is saved
 
     def has_delete_permission(self, request, obj=None):
-        return False  # it goes with its signatory or entry
+        # No deleting from the list: a link goes with its signatory or entry. Deleting one of
+        # those asks about its link (obj given), which must not stop the deletion.
+        return obj is not None
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

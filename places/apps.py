@@ -24,7 +24,10 @@ class PlacesConfig(AppConfig):
         from .sections import entry_place, signatory_place
         from .services import places_load_content
 
-        invalidate_on(Place, SignatoryPlace, EntryPlace)
+        invalidate_on(Place, EntryPlace)
+        # a new request is pending and shows nowhere public, nor does the place it is in
+        pending = Signatory.Status.PENDING
+        invalidate_on(SignatoryPlace, when=lambda link: link.signatory.status != pending)
         post_save.connect(signatory_saved, sender=Signatory, dispatch_uid="place-of-signatory")
         post_save.connect(entry_saved, sender=Entry, dispatch_uid="place-of-entry")
         post_save.connect(place_saved, sender=Place, dispatch_uid="place-matches")

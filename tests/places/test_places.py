@@ -322,3 +322,21 @@ def test_a_place_saved_in_the_admin_keeps_a_version_and_matches_at_once(admin_cl
     assert history.status_code == 200 and "Toronto" in history.content.decode()
     bad = admin_client.post("/admin/places/place/add/", {**form, "slug": "x", "latitude": "91"})
     assert bad.status_code == 200 and Place.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_curator_deletes_an_entry_with_its_place_link(client, montreal, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from toolkit_portal.roles import CONTENT_CURATORS, keep_staff_groups_in_step
+
+    keep_staff_groups_in_step()
+    curator = django_user_model.objects.create_user("curator", is_staff=True)
+    curator.groups.add(Group.objects.get(name=CONTENT_CURATORS))
+    client.force_login(curator)
+    entry = make_entry(city="Montreal", country="CA")
+    assert EntryPlace.objects.filter(entry=entry).exists()
+    client.post(f"/admin/initiatives/entry/{entry.pk}/delete/", {"post": "yes"})
+    assert not EntryPlace.objects.exists() and not type(entry).objects.exists()
+    listing = client.get("/admin/places/entryplace/").content.decode()
+    assert 'value="delete_selected"' not in listing  # links are never deleted from the list
