@@ -133,6 +133,11 @@ def test_the_country_page_lists_its_places_and_what_no_place_holds(client, montr
     assert montreal.get_absolute_url() in html and quebec.get_absolute_url() in html
     assert "Canadian Network" in html
     assert "1 signatory" in html
+    assert "Other signatories in Canada" in html
+    approved("Chicago Council", "US")
+    alone = client.get("/fr/places/us/").content.decode()
+    assert "Signataires dans ce pays" in alone and "Autres" not in alone
+    assert "Chicago Council" in alone
     index = client.get("/places/").content.decode()
     assert 'href="/places/ca/"' in index and montreal.get_absolute_url() in index
 
