@@ -38,10 +38,12 @@ chromium:
 		exit 1; \
 	fi
 
-## Run the whole test suite (SQLite, or the database in DATABASE_URL), then the browser tests
+## Run the whole test suite (SQLite, or the database in DATABASE_URL) in TEST_WORKERS parallel
+## processes (pytest-xdist; transactional tests all in one, in order), then the browser tests
+TEST_WORKERS ?= 2
 test: chromium $(VENV)/.test-deps
 	$(BIN)/python manage.py compile_translations
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 	[ -n "$(SKIP_BROWSER_TESTS)" ] || BROWSER_TESTS=1 $(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 ## Faults, scale-out and load against real servers: private PostgreSQL and Redis, an SMTP

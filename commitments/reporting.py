@@ -36,6 +36,7 @@ class ReportingEmail(models.TextChoices):
     """The outbox's kind of reminder email (registered in apps.py)."""
 
     REMINDER = "commitment_reminder", _("Update of commitments due, to the signatory")
+    EXTENDED = "commitment_extended", _("Due date of a commitment moved, to the signatory")
 
 
 class AlreadyExtended(Exception):
@@ -152,9 +153,28 @@ def commitment_extend(*, commitment: Commitment, officer: AbstractBaseUser, note
             extension.save()
             commitment.due_on = later
             commitment.save(update_fields=["due_on", "updated_at"])
+            extension_tell(extension)
     except IntegrityError as error:  # granted by another officer in between
         raise AlreadyExtended from error
     return extension
+
+
+def extension_tell(extension: Extension) -> None:
+    """The signatory hears of its new due date, in its language (never the officer's note,
+    which is for staff)."""
+    signatory = extension.commitment.signatory
+    if not signatory.contact_email or signatory.status != Signatory.Status.APPROVED:
+        return
+    with translation.override(signatory.language):
+        profile_url = settings.SITE_URL + signatory.get_absolute_url()
+    email_enqueue(
+        about=signatory,
+        kind=ReportingEmail.EXTENDED,
+        to=signatory.contact_email,
+        reply_to=settings.POLICY_OFFICER_EMAIL,
+        language=signatory.language,
+        context={"signatory": signatory, "extension": extension, "profile_url": profile_url},
+    )
 
 
 def cycle_begins_on_approval(sender, instance: Signatory, **kwargs) -> None:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobs.models import QueuedJob
-from publishing.models import published
+from publishing.models import TracksTranslations, published
 
 from .renditions import delete_files, delete_renditions
 
@@ -39,7 +39,10 @@ class Licence(models.TextChoices):
     METROPOLIS = "metropolis", _("© Metropolis, all rights reserved")
 
 
-class Image(models.Model):
+class Image(TracksTranslations):
+    """A picture; its alt text is translated like content (an untranslated one is missing
+    translation work, and readers see the English text meanwhile)."""
+
     title = models.CharField(_("title"), max_length=200, help_text=_("For staff: not shown."))
     file = models.ImageField(
         _("file"), upload_to="images/originals/", width_field="width", height_field="height"

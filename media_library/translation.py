@@ -1,4 +1,5 @@
-"""Alt text is written in every language of the portal (django-modeltranslation)."""
+"""Alt text in every language of the portal (django-modeltranslation): required in
+English, the others fall back to it until written (MODELTRANSLATION_FALLBACK_LANGUAGES)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

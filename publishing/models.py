@@ -50,6 +50,15 @@ class PublishedQuerySet(models.QuerySet):
     def published(self) -> PublishedQuerySet:
         return self.filter(published())
 
+    def drafts(self) -> PublishedQuerySet:
+        return self.filter(status=PublicationStatus.DRAFT)
+
+    def scheduled(self) -> PublishedQuerySet:
+        """Published, with a publication date still to come: hidden until that day."""
+        return self.filter(
+            status=PublicationStatus.PUBLISHED, published_on__gt=timezone.localdate()
+        )
+
 
 class TracksTranslations(models.Model):
     """Remembers which English text each translation was made from (translation_status.py)."""

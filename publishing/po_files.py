@@ -17,11 +17,12 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 
 from .models import TracksTranslations
 from .previews import PAGES
-from .translation_status import COMPLETE, OUT_OF_DATE, SOURCE, status, text_fields
+from .translation_status import COMPLETE, SOURCE, language_name, status, text_fields
 
 
 class PoFileError(ValueError):
@@ -39,7 +40,9 @@ def translatable_models() -> list:
     return [*pages, *others]
 
 
-def export_po(code: str) -> polib.POFile:
+def export_po(code: str, *, may_change=None) -> polib.POFile:
+    """What `code` needs, of the kinds `may_change(model)` allows (all when None): a file
+    holds only what its importer may write back."""
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": "Metropolitan toolkit portal content",
@@ -48,11 +51,16 @@ def export_po(code: str) -> polib.POFile:
         "Content-Type": "text/plain; charset=UTF-8",
     }
     for model in translatable_models():
+        if may_change is not None and not may_change(model):
+            continue
         label = model._meta.label_lower
         for obj in model._default_manager.order_by("pk"):
             state = status(obj, code)
             if state == COMPLETE:
                 continue
+            # a translation made from an older English text (out of date, or partial
+            # since) is offered for review, not taken as it is
+            stale = obj.translated_from.get(code) != obj.english_hash
             for name in text_fields(model):
                 english = getattr(obj, f"{name}_{SOURCE}") or ""
                 if not english:
@@ -63,7 +71,7 @@ def export_po(code: str) -> polib.POFile:
                     msgstr=getattr(obj, f"{name}_{code}") or "",
                     comment=f"{obj} ({state.replace('_', ' ')})",
                 )
-                if state == OUT_OF_DATE and entry.msgstr:
+                if stale and entry.msgstr:
                     entry.flags.append("fuzzy")
                 po.append(entry)
     return po
@@ -86,12 +94,14 @@ def read_po(content: bytes, code: str) -> polib.POFile:
     try:
         po = polib.pofile(content.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise PoFileError("The file is not UTF-8 text.") from error
+        raise PoFileError(_("The file is not UTF-8 text.")) from error
     except (OSError, ValueError) as error:
-        raise PoFileError(f"The file is not a valid PO file: {error}") from error
-    language = po.metadata.get("Language", code)
-    if language != code:
-        raise PoFileError(f"The file is in “{language}”, not “{code}”.")
+        message = _("The file is not a valid PO file: %(error)s")
+        raise PoFileError(message % {"error": error}) from error
+    language = po.metadata.get("Language", "").strip() or code
+    if language.replace("-", "_").split("_")[0].lower() != code:  # fr_FR is French
+        names = {"file": language_name(language), "wanted": language_name(code)}
+        raise PoFileError(_("The file is in %(file)s, not in %(wanted)s.") % names)
     return po
 
 
@@ -103,15 +113,17 @@ def plan_import(content: bytes, code: str, *, may_change) -> ImportReport:
         if not entry.msgstr or entry.fuzzy or entry.obsolete:
             continue
         if "\x00" in entry.msgstr:
-            report.skipped.append(f"{entry.msgctxt}: the translation holds a NUL character")
+            nul = _("the translation holds a NUL character")
+            report.skipped.append(f"{entry.msgctxt}: {nul}")
             continue
         located = locate(entry, found, may_change)
         if isinstance(located, str):
-            report.skipped.append(f"{entry.msgctxt or '(no context)'}: {located}")
+            report.skipped.append(f"{entry.msgctxt or _('(no context)')}: {located}")
             continue
         obj, name = located
         if (getattr(obj, f"{name}_{SOURCE}") or "") != entry.msgid:
-            report.skipped.append(f"{entry.msgctxt}: the English text changed since the export")
+            changed = _("the English text changed since the export")
+            report.skipped.append(f"{entry.msgctxt}: {changed}")
             continue
         old = getattr(obj, f"{name}_{code}") or ""
         if old == entry.msgstr:
@@ -127,15 +139,15 @@ def locate(entry: polib.POEntry, found: dict, may_change) -> tuple[object, str] 
         label, pk, name = entry.msgctxt.split(":")
         model = apps.get_model(label)
     except (AttributeError, ValueError, LookupError):
-        return "not an item of this portal"
+        return _("not an item of this portal")
     if model not in translatable_models() or name not in text_fields(model):
-        return "not a translatable field"
+        return _("not a translatable field")
     if not may_change(model):
-        return f"you may not edit {model._meta.verbose_name_plural}"
+        return _("you may not edit %(kind)s") % {"kind": model._meta.verbose_name_plural}
     key = (label, pk)
     if key not in found:
         found[key] = model._default_manager.filter(pk=int(pk)).first() if pk.isdecimal() else None
-    return (found[key], name) if found[key] else "the item no longer exists"
+    return (found[key], name) if found[key] else _("the item no longer exists")
 
 
 def validated(report: ImportReport, code: str) -> ImportReport:
@@ -158,7 +170,8 @@ def apply_import(report: ImportReport, code: str, *, user) -> int:
     """Write the changes of a checked import; each item keeps a version of the import."""
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(f"Translation into {code} imported from a PO file.")
+        comment = _("Translation into %(language)s imported from a PO file.")
+        reversion.set_comment(comment % {"language": language_name(code)})
         for obj in report.objects:  # their new values were set and validated by the plan
             obj.save()
     return len(report.objects)

@@ -21,7 +21,7 @@ def search(request):
     context.update(found(request, form.cleaned_data))
     response = render(request, "search/results.html", context)
     if context["query"] and not context["results"]:
-        UnansweredSearch.record(context["query"])
+        UnansweredSearch.record(context["query"], get_language() or "")
         patch_cache_control(response, private=True)  # each one is counted, not cached
     return response
 
@@ -39,6 +39,6 @@ def found(request, data: dict) -> dict:
         every_word = any(not hit["some_words"] for hit in hits)
         if not every_word and (other := did_you_mean(query, get_language())):
             kept = {name: request.GET[name] for name in ("type", "theme") if request.GET.get(name)}
-            other_url = f"{reverse('search:search')}?{urlencode({'q': other, **kept})}"
+            other_url = f"{reverse('search:search')}?{urlencode({'q': other.text, **kept})}"
             context.update(suggestion=other, suggestion_url=other_url)
     return context

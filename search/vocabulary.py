@@ -10,11 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
 from django.db.models import F
+from django.utils.html import escape, format_html
+from django.utils.translation import get_language
 
 from pagecache.versions import bump_content_version
 from publishing.search_vectors import LANGUAGES, documents, fold, full_text
@@ -55,35 +58,54 @@ def refresh_words() -> int:
     return len(rows)
 
 
-def did_you_mean(query: str, language: str) -> str:
+@dataclass
+class Suggestion:
+    text: str
+    language: str  # that of the words put in: the reader's unless all come from another
+
+    def __str__(self) -> str:
+        """Marked with its language where it is not the page's (screen readers switch)."""
+        if self.language == get_language():
+            return escape(self.text)
+        return format_html('<span lang="{}">{}</span>', self.language, self.text)
+
+
+def did_you_mean(query: str, language: str) -> Suggestion | None:
     """The query with the words the portal uses in no language replaced by the closest it
-    uses, or "" (every word is the portal's, or none is close)."""
+    uses, or None (every word is the portal's, or none is close)."""
     words = fold(query).split()[:10]
     checked = [word for word in words if WORD.fullmatch(word)]  # not numbers or letters
     known = set(Word.objects.filter(folded__in=checked).values_list("folded", flat=True))
     replaced = {word: closest(word, language) for word in checked if word not in known}
-    if not any(replaced.values()):
-        return ""
-    return " ".join(replaced.get(word) or word for word in words)
+    found = {word: match for word, match in replaced.items() if match}
+    if not found:
+        return None
+    text = " ".join(found[word][0] if word in found else word for word in words)
+    languages = {match_language for _match, match_language in found.values()}
+    return Suggestion(text, languages.pop() if len(languages) == 1 else language)
 
 
-def closest(word: str, language: str) -> str | None:
-    """The closest word in the reader's language, else in any."""
+def closest(word: str, language: str) -> tuple[str, str] | None:
+    """The closest word (and its language) in the reader's language, else in any."""
     words = Word.objects.all()
     return closest_word(words.filter(language=language), word) or closest_word(words, word)
 
 
-def closest_word(known, word: str) -> str | None:
+def closest_word(known, word: str) -> tuple[str, str] | None:
     if full_text():
-        best = (
+        return (
             known.filter(TrigramSimilar(F("folded"), word))  # the % operator: uses the index
             .annotate(similarity=TrigramSimilarity("folded", word))
             .filter(similarity__gte=TRIGRAM_SIMILAR_ENOUGH)
             .order_by("-similarity", "-count")
-            .values_list("word", flat=True)
+            .values_list("word", "language")
             .first()
         )
-        return best
-    forms = dict(known.filter(folded__startswith=word[:1]).values_list("folded", "word"))
+    forms = {
+        folded: (shown, code)
+        for folded, shown, code in known.filter(folded__startswith=word[:1])
+        .order_by("count")
+        .values_list("folded", "word", "language")
+    }
     match = difflib.get_close_matches(word, forms, n=1, cutoff=SIMILAR_ENOUGH)
     return forms[match[0]] if match else None

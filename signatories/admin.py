@@ -19,7 +19,12 @@ from modeltranslation.admin import TranslationAdmin
 
 from lib.personal_data import PersonalDataAdminMixin
 from outbox.models import Notification
-from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
+from publishing.admin import (
+    CountryInUseFilter,
+    InputSafeAdminMixin,
+    TranslationStatusAdmin,
+    VersionHistoryAdmin,
+)
 from publishing.spreadsheets import safe_cell
 
 from . import services
@@ -29,7 +34,7 @@ from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "message"]
 PUBLIC_EXPORT_FIELDS = [
     "organisation", "kind", "city", "country", "region", "website", "public_note", "status",
-    "submitted_at", "reviewed_at",
+    "submitted_at", "reviewed_at", "source",
 ]  # fmt: skip
 
 
@@ -63,7 +68,11 @@ reversion.register(Signatory, follow=())
 
 @admin.register(Signatory)
 class SignatoryAdmin(
-    PersonalDataAdminMixin, InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin
+    PersonalDataAdminMixin,
+    InputSafeAdminMixin,
+    VersionHistoryAdmin,
+    TranslationStatusAdmin,  # the role notes' translations, filtered
+    TranslationAdmin,
 ):
     personal_data_permission = CONTACT_PERMISSION
     personal_data_actions = ("export_personal_data", "erase_contact")
@@ -71,9 +80,11 @@ class SignatoryAdmin(
 
     list_display = [
         "organisation", "status", "possible_duplicate", "kind", "country", "city", "submitted_at",
+        "source",
     ]  # fmt: skip
     list_filter = [
         "status",
+        "source",
         "possible_duplicate",
         "kind",
         "region",
@@ -100,6 +111,7 @@ class SignatoryAdmin(
     readonly_fields = [
         "status", "region", "slug", "language", "consent_at", "consent_version",
         "contact_erased_at", "submitted_at", "reviewed_at", "reviewed_by", "possible_duplicate",
+        "source",
     ]  # fmt: skip
     inlines = [NotificationInline]
 
@@ -133,6 +145,7 @@ class SignatoryAdmin(
                 {
                     "fields": [
                         "status",
+                        "source",
                         "possible_duplicate",
                         "submitted_at",
                         "reviewed_at",
@@ -158,6 +171,11 @@ class SignatoryAdmin(
                 ),
             )
         return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a request staff enter by hand did not come through the form
+            obj.source = Signatory.Source.IMPORTED
+        super().save_model(request, obj, form, change)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.contact_erased_at:
@@ -352,6 +370,6 @@ def export_value(signatory, field):
 
 
 @admin.register(ReportedTotal)
-class ReportedTotalAdmin(InputSafeAdminMixin, TranslationAdmin):
+class ReportedTotalAdmin(InputSafeAdminMixin, TranslationStatusAdmin, TranslationAdmin):
     list_display = ["reported_on", "more_than", "source"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -87,6 +87,13 @@ class Signatory(TracksTranslations):
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn from the call")
 
+    class Source(models.TextChoices):
+        """Where a request came from: only those sent through the form count as requests."""
+
+        WEB = "web", _("Web form")
+        IMPORTED = "imported", _("Imported")
+        SETUP = "setup", _("Loaded at setup")
+
     organisation = models.CharField(_("organisation"), max_length=200)
     # The profile's address, given on approval; kept if the name changes later.
     slug = models.SlugField(_("profile address"), max_length=220, blank=True, editable=False)
@@ -162,6 +169,16 @@ class Signatory(TracksTranslations):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    source = models.CharField(
+        _("source"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.WEB,
+        help_text=_(
+            "Web form: sent by the institution through the join form. Imported: entered by "
+            "staff. Loaded at setup: the starting list of signatories (fixtures/)."
+        ),
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     # what search reads on PostgreSQL, from public fields only (publishing/search_vectors.py)
     search_vector = SearchVectorField(null=True, editable=False)

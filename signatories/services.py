@@ -38,6 +38,7 @@ def signatory_submit(
         consent_at=timezone.now(),
         consent_version=PRIVACY_NOTICE_VERSION,
         status=Signatory.Status.PENDING,
+        source=Signatory.Source.WEB,
     )
     signatory.full_clean(validate_constraints=False)
     signatory.possible_duplicate = looks_like_an_earlier_request(signatory)
@@ -156,7 +157,9 @@ def signatories_load_content(*, data: dict[str, Any]) -> str:
     """
     for item in data["signatories"]:
         signatory = Signatory.objects.filter(organisation=item["organisation"]).first()
-        signatory = signatory or Signatory(organisation=item["organisation"])
+        signatory = signatory or Signatory(
+            organisation=item["organisation"], source=Signatory.Source.SETUP
+        )
         for field in ["kind", "city", "country", "website", "public_note"]:
             setattr(signatory, field, item.get(field, ""))
         for field in ["latitude", "longitude"]:

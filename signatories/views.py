@@ -15,6 +15,7 @@ from pagecache.fragments import lazy
 from toolkit.models import Theme
 
 from . import services
+from .figures import listed_count
 from .forms import JoinForm, SignatoryFilterForm
 from .models import PRIVACY_NOTICE_VERSION, ReportedTotal, Signatory
 from .regions import Region
@@ -134,7 +135,7 @@ def signatory_list(request):
         "page": page,
         "listed": lazy(listed_apart, grouped, page.object_list),
         "group": form.grouping,
-        "total": approved.count,
+        "total": listed_count,  # computed only if the template renders it
         "reported_total": lazy(ReportedTotal.objects.first),
         "themes": Theme.objects.all(),
         "filtered": form.filtered,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from initiatives.models import Programme
@@ -17,12 +18,30 @@ def subscriber_counts() -> dict:
         "total": active.count(),
         "pending": Subscription.objects.filter(confirmed_at=None).count(),
         "everything": active.filter(everything=True).count(),
-        "by_rhythm": list(active.values("rhythm").annotate(n=Count("pk")).order_by("rhythm")),
-        "by_language": list(active.values("language").annotate(n=Count("pk")).order_by("language")),
+        "by_rhythm_and_language": by_rhythm_and_language(active),
         "by_theme": Theme.objects.annotate(n=Count("subscription", filter=follows)).order_by(
             "position"
         ),
         "by_programme": Programme.objects.annotate(
             n=Count("subscription", filter=follows)
         ).order_by("position"),
+    }
+
+
+def by_rhythm_and_language(active) -> dict:
+    """A row for every rhythm (by its label) with a count for every language (by its name)
+    and in all; then the totals of each language."""
+    counted = active.values_list("rhythm", "language").annotate(n=Count("pk")).order_by()
+    found = {(rhythm, language): n for rhythm, language, n in counted}
+    codes = [code for code, _name in settings.LANGUAGES]
+    rows = []
+    for rhythm, label in Subscription.Rhythm.choices:
+        counts = [found.get((rhythm, code), 0) for code in codes]
+        rows.append({"rhythm": label, "counts": counts, "total": sum(counts)})
+    totals = [sum(column) for column in zip(*(row["counts"] for row in rows), strict=True)]
+    return {
+        "languages": [name for _code, name in settings.LANGUAGES],
+        "rows": rows,
+        "totals": totals,
+        "total": sum(totals),
     }

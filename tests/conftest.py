@@ -72,6 +72,22 @@ def media_in_a_temporary_folder(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def a_shared_cache_of_its_own_per_worker():
+    """Parallel workers (pytest-xdist) with the cache in one Redis each use a database of
+    their own (14, 13, …): one test's `cache.clear()` must not empty another's cache."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    default = settings.CACHES["default"]
+    if not worker.startswith("gw") or "redis" not in default["BACKEND"].lower():
+        yield
+        return
+    server, _slash, database = default["LOCATION"].rpartition("/")
+    location = f"{server}/{(int(database or 0) - int(worker[2:])) % 16}"
+    caches = {**settings.CACHES, "default": {**default, "LOCATION": location}}
+    with override_settings(CACHES=caches):
+        yield
+
+
 def pytest_collection_modifyitems(items):
     """Tests with serialized_rollback reload the database as `migrate` left it, which works
     only before another transactional test has flushed it (`post_migrate` then makes the
@@ -82,6 +98,9 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         return bool(marker and marker.kwargs.get(option))
 
+    for item in items:
+        if marked(item, "transaction"):  # with pytest-xdist, one worker runs them, in order
+            item.add_marker(pytest.mark.xdist_group("transactional"))
     first = next((n for n, item in enumerate(items) if marked(item, "transaction")), None)
     if first is not None:
         items[first:] = sorted(

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.contrib.auth.models import Group, User
 
-from signatories.models import Signatory
+from signatories.models import ReportedTotal, Signatory
 from tests.factories import make_insight
+from tests.publishing.test_translation_status import translate
 from toolkit_portal.roles import CONTENT_CURATORS
 
 
@@ -20,8 +21,30 @@ def test_the_admin_index_counts_what_waits_and_links_to_it(admin_client, theme):
         in body
     )
     assert 'href="/admin/toolkit/insight/?publication=draft">Draft insights: 1' in body
-    assert "/admin/toolkit/insight/?translation_fr=out_of_date" in body
     assert 'href="/admin/translations/"' in body
+
+
+@pytest.mark.django_db
+def test_the_admin_index_counts_translations_missing_partial_and_out_of_date(admin_client, theme):
+    """A new insight with no French at all waits for a translator (it counted 0 when only
+    out-of-date translations were counted)."""
+    ReportedTotal.objects.all().delete()  # a migration records one, its source in English
+    make_insight(theme=theme, title="New, no French at all")
+    half = make_insight(theme=theme, title="Title only")
+    translate(half, "fr", title="Titre seulement")
+    stale = make_insight(theme=theme, title="Stale")
+    translate(stale, "fr", title="Périmé", summary="s", body="b")
+    translate(stale, "en", summary="Changed")
+    body = admin_client.get("/admin/").content.decode()
+    waiting = body[body.index('id="curation-module"') : body.index('id="staff-pages-module"')]
+    french = waiting[waiting.index('id="backlog-fr"') : waiting.index('id="backlog-es"')]
+    assert "Translations into French: 2 missing, 1 partial, 1 out of date" in french
+    assert '<a href="/admin/toolkit/insight/?translation_fr=missing">1 missing</a>' in french
+    assert '<a href="/admin/toolkit/insight/?translation_fr=partial">1 partial</a>' in french
+    assert '<a href="/admin/toolkit/insight/?translation_fr=out_of_date">1 out of date' in french
+    assert '<a href="/admin/toolkit/theme/?translation_fr=missing">1 missing</a>' in french
+    assert "Translations into Spanish: 4 missing, 0 partial, 0 out of date" in waiting
+    assert " FR " not in waiting and "“fr”" not in waiting
 
 
 @pytest.mark.django_db

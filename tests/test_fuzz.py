@@ -242,8 +242,9 @@ def test_admin_places_and_their_links_never_fail(
     alt=values,
     focal=numbers,
     licence=values,
+    kept=values,
 )
-def test_image_and_document_uploads_never_fail(curator, content, name, alt, focal, licence):
+def test_image_and_document_uploads_never_fail(curator, content, name, alt, focal, licence, kept):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     # A browser sends the file's own name, never a path.
@@ -254,6 +255,14 @@ def test_image_and_document_uploads_never_fail(curator, content, name, alt, foca
             "file": upload}  # fmt: skip
     response = curator.post("/admin/media_library/image/add/", form)
     assert response.status_code < 500, form
+    # A forged token of a kept file (media_library/staging.py), with no file or a file.
+    upload.seek(0)
+    form = {**form, "file_staged": kept}
+    assert curator.post("/admin/media_library/image/add/", form).status_code < 500, form
+    del form["file"]
+    assert curator.post("/admin/media_library/image/add/", form).status_code < 500, form
+    preview = curator.get("/admin/media_library/image/kept/", {"token": kept})
+    assert preview.status_code in (404, 400), kept
     upload.seek(0)
     document = {"title": alt, "language": licence, "file": upload}
     assert curator.post("/admin/media_library/document/add/", document).status_code < 500

@@ -1,4 +1,4 @@
-"""Least privilege: the two staff groups declared in toolkit_portal/roles.py, tested both ways."""
+"""Least privilege: the staff groups declared in toolkit_portal/roles.py, tested both ways."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -10,6 +10,7 @@ from toolkit_portal.roles import (
     CONTENT_CURATORS,
     GROUP_PERMISSIONS,
     POLICY_OFFICERS,
+    TRANSLATORS,
     codename,
     keep_staff_groups_in_step,
 )
@@ -31,8 +32,9 @@ def request_from_someone(db):
 
 
 @pytest.mark.django_db
-def test_migrate_creates_both_groups():
-    assert set(Group.objects.values_list("name", flat=True)) >= {CONTENT_CURATORS, POLICY_OFFICERS}
+def test_migrate_creates_every_group():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names >= {CONTENT_CURATORS, POLICY_OFFICERS, TRANSLATORS}
 
 
 @pytest.mark.django_db
@@ -96,8 +98,24 @@ def test_a_policy_officer_cannot_edit_content(client):
 
 
 @pytest.mark.django_db
-def test_neither_group_may_manage_users_or_groups():
-    for name in [CONTENT_CURATORS, POLICY_OFFICERS]:
+def test_a_translator_edits_content_and_its_translations_but_adds_and_deletes_nothing(
+    client, request_from_someone
+):
+    translator = staff_in(TRANSLATORS, client)
+    insight = make_insight()
+    for url in ["/admin/", "/admin/translations/", "/admin/translations/?export=fr",
+                f"/admin/toolkit/insight/{insight.pk}/change/", "/admin/tags/tagnames/",
+                "/admin/toolkit/insight/?translation_fr=missing"]:  # fmt: skip
+        assert translator.get(url).status_code == 200, url
+    for url in ["/admin/toolkit/insight/add/", f"/admin/toolkit/insight/{insight.pk}/delete/",
+                "/admin/signatories/signatory/", "/admin/outbox/notification/"]:  # fmt: skip
+        assert translator.get(url).status_code == 403, url
+    assert "Join requests" not in translator.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_no_group_may_manage_users_or_groups():
+    for name in GROUP_PERMISSIONS:
         codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
         assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
 

@@ -13,6 +13,7 @@ CRUD = ["add", "change", "delete", "view"]
 
 CONTENT_CURATORS = "Content curators"
 POLICY_OFFICERS = "Policy officers"
+TRANSLATORS = "Translators"
 
 # group name → {(app_label, model): [actions or custom permission codenames]}
 GROUP_PERMISSIONS = {
@@ -43,6 +44,17 @@ GROUP_PERMISSIONS = {
         ("subscriptions", "subscription"): ["view", "delete"],
         ("places", "place"): ["view"],  # to link a signatory to its place
         ("places", "signatoryplace"): ["view", "change"],
+    },
+    # Translate what readers see of the toolkit and the initiatives, in the admin or through
+    # PO files (the Translations page); create and delete nothing, never see join requests.
+    # The admin has no field-level permission: changing an item is changing all of it.
+    TRANSLATORS: {
+        ("toolkit", "theme"): ["view", "change"],
+        ("toolkit", "insight"): ["view", "change"],
+        ("initiatives", "programme"): ["view", "change"],
+        ("initiatives", "entry"): ["view", "change"],
+        ("tags", "tagnames"): ["view", "change"],
+        ("media_library", "image"): ["view", "change"],  # alt text
     },
 }
 

@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 
 from initiatives.models import Entry
 from pagecache.fragments import lazy
-from signatories.models import ReportedTotal, Signatory
+from signatories.figures import listed_count
+from signatories.models import ReportedTotal
 from toolkit.models import Insight, Theme
 
 LATEST_INSIGHTS = 6
@@ -34,7 +35,7 @@ def home(request):
             .for_listing()[:LATEST_INSIGHTS],
             "latest_entries": Entry.objects.published().for_listing()[:LATEST_ENTRIES],
             # computed only if the template renders them (not from a cached fragment)
-            "signatory_count": Signatory.objects.approved().count,
+            "signatory_count": listed_count,
             "reported_total": lazy(ReportedTotal.objects.first),
         },
     )

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import PublicationStatus, published
+from ..models import PublicationStatus
 from ..signals import statuses_changed
 
 
@@ -61,13 +61,13 @@ class PublicationFilter(admin.SimpleListFilter):
         return [("draft", _("Draft")), ("published", _("Published")), ("scheduled", _("Scheduled"))]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        """The rules of PublishedQuerySet, which the dashboard counts with too."""
         if self.value() == "draft":
-            return queryset.filter(status=PublicationStatus.DRAFT)
+            return queryset.drafts()
         if self.value() == "published":
-            return queryset.filter(published())
+            return queryset.published()
         if self.value() == "scheduled":
-            return queryset.filter(status=PublicationStatus.PUBLISHED, published_on__gt=today)
+            return queryset.scheduled()
         return queryset
 
 

@@ -23,8 +23,8 @@ class CountryInUseFilter(admin.SimpleListFilter):
 
 
 def translation_filter(code: str, name: str) -> type[admin.SimpleListFilter]:
-    """A list filter: the items whose translation into `code` is complete, missing or out
-    of date."""
+    """A list filter: the items whose translation into `code` is complete, missing, partial
+    or out of date."""
 
     class TranslationFilter(admin.SimpleListFilter):
         title = _("translation into %(language)s") % {"language": name}
@@ -52,6 +52,6 @@ class TranslationStatusAdmin(admin.ModelAdmin):
     @admin.display(description=_("translations"))
     def translations(self, obj):
         return " · ".join(
-            f"{code.upper()} {translation_status.STATUSES[obj.translation_status(code)]}"
-            for code, _name in settings.LANGUAGES
+            f"{name} {translation_status.STATUSES[obj.translation_status(code)]}"
+            for code, name in settings.LANGUAGES
         )

@@ -5,15 +5,17 @@ import random
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.files import File
 from django.core.management import call_command
 from PIL import Image as PillowImage
 from playwright.sync_api import expect
 
-from media_library.models import Image
-from tests.browser.conftest import PHONE, screenshot
+from media_library.models import Image, RenditionJob
+from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.browser.test_curation_journeys import no_violations
 from toolkit.models import Insight, Theme
+from toolkit_portal.roles import CONTENT_CURATORS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,3 +88,63 @@ def test_a_curator_uploads_a_picture_and_phones_get_light_pages(curator, site, t
         no_violations(phone)
         screenshot(phone, f"pictures-phone-{url.strip('/').replace('/', '-')}")
         phone.close()
+
+
+@pytest.fixture
+def curator_in_role(page, site):
+    """A page signed in as staff in the content curators' group (not a superuser)."""
+    person = User.objects.create_user("picture-curator", password="a-long-password-1")
+    person.is_staff = True
+    person.save()
+    person.groups.add(Group.objects.get(name=CONTENT_CURATORS))
+    page.goto(f"{site}/admin/")
+    page.fill("#id_username", "picture-curator")
+    page.fill("#id_password", "a-long-password-1")
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#user-tools")).to_contain_text("picture-curator")
+    return page
+
+
+def both_widths_pass_axe(page, name: str) -> None:
+    for viewport, label in [(DESKTOP, "desktop"), (PHONE, "phone")]:
+        page.set_viewport_size(viewport)
+        no_violations(page)
+        screenshot(page, f"{name}-{label}")
+    page.set_viewport_size(DESKTOP)
+
+
+def test_a_curator_fixes_a_mistake_without_choosing_the_picture_again(
+    curator_in_role, site, tmp_path
+):
+    page = curator_in_role
+    original = tmp_path / "market-square.jpg"
+    photograph_like(original, size=(1600, 1000))
+    page.goto(f"{site}/admin/media_library/image/add/")
+    page.fill("#id_title", "Market square")
+    page.set_input_files("#id_file", str(original))
+    page.fill("#id_alt_text_en", "IMG_2041.jpg")  # the mistake: a file name, not a description
+    page.fill("#id_credit", "Test picture made by the test")
+    page.select_option("#id_licence", "cc0")
+    page.locator("input[name=_save]").click()
+
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-alt_text_en .errorlist")).to_contain_text("looks like a file name")
+    expect(page.locator(".field-file")).to_contain_text(
+        "The file you chose is kept: choose another only to replace it."
+    )
+    expect(page.locator(".field-file")).to_contain_text("market-square.jpg")
+    preview = page.locator(".kept-file img")
+    expect(preview).to_have_js_property("complete", True)
+    assert preview.evaluate("img => img.naturalWidth") > 0  # the preview loaded
+    assert page.locator("#id_file").get_attribute("required") is None
+    assert not Image.objects.exists()
+    both_widths_pass_axe(page, "admin-image-kept-after-a-mistake")
+
+    page.fill("#id_alt_text_en", "Stalls and shoppers on a market square")  # French, Spanish: later
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("Market square")
+    image = Image.objects.get()
+    assert (image.width, image.height) == (1600, 1000)
+    assert RenditionJob.objects.filter(image=image, status="pending").count() == 1
+    expect(page.locator("#result_list")).to_contain_text("FR missing")
+    both_widths_pass_axe(page, "admin-image-list")

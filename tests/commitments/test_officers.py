@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commitments.models import Extension
+from outbox.models import Notification
 from tests.commitments.cycle import (
     BEGUN,
     DUE,
@@ -72,6 +73,33 @@ def test_an_officer_extends_a_due_date_once_per_cycle_with_a_note(client, office
         assert "was granted" in client.get(extend_url(commitment)).content.decode()
     commitment.refresh_from_db()
     assert commitment.due_on == DUE + days(90) and Extension.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_signatory_is_told_its_new_due_date_in_its_language_without_the_note(
+    client, officer, city, commitment
+):
+    city.language = "fr"
+    city.save(update_fields=["language"])
+    with on(DUE - days(10)):
+        client.force_login(officer)
+        client.post(extend_url(commitment), {"note": "Internal: elections in the city."})
+
+    email = Notification.objects.get(kind="commitment_extended")
+    assert email.to == city.contact_email
+    assert "Mobility" in email.text_body or "mobilit" in email.text_body.lower()
+    assert "/fr/" in email.text_body and "Internal" not in email.text_body + email.html_body
+    assert str((DUE + days(90)).year) in email.subject
+
+
+@pytest.mark.django_db
+def test_no_email_about_an_extension_without_an_address(client, officer, city, commitment):
+    city.contact_email = ""
+    city.save(update_fields=["contact_email"])
+    with on(DUE - days(10)):
+        client.force_login(officer)
+        assert client.post(extend_url(commitment), {"note": "Why."}).status_code == 302
+    assert not Notification.objects.filter(kind="commitment_extended").exists()
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@ real S3 server (moto in server mode) started by the test, through django-storage
 
 from __future__ import annotations
 
+import datetime
 import json
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from media_library.models import Document, Image
 from tests.factories import make_insight
@@ -190,3 +192,38 @@ def test_the_content_security_policy_allows_pictures_from_the_bucket(environment
     result = run_manage("shell", "-c", probe, AWS_STORAGE_BUCKET_NAME=BUCKET, **environment)
     img_src = result.stdout.split("'img-src': [", 1)[1].split("]", 1)[0]
     assert f"'{origin}'" in img_src
+
+
+@pytest.mark.django_db
+def test_a_file_kept_through_a_mistake_lives_in_the_bucket_until_used_or_expired(
+    object_storage, admin_client, django_capture_on_commit_callbacks
+):
+    from media_library import staging
+    from tests.media_library.test_staged_uploads import kept_token, preview_address
+
+    def try_with_a_mistake():
+        fields = {**image_fields(alt_text_en="IMG_2041.jpg"), "file": picture_upload()}
+        response = admin_client.post("/admin/media_library/image/add/", fields)
+        assert response.status_code == 200
+        return response
+
+    first = try_with_a_mistake()
+    (kept,) = keys(object_storage)
+    assert kept.startswith(staging.PREFIX)
+    assert admin_client.get(preview_address(first)).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = admin_client.post(
+            "/admin/media_library/image/add/", {**image_fields(), "file_staged": kept_token(first)}
+        )
+    assert saved.status_code == 302
+    assert keys(object_storage) == {Image.objects.get().file.name}
+    again = admin_client.post(
+        "/admin/media_library/image/add/", {**image_fields(), "file_staged": kept_token(first)}
+    )
+    assert again.status_code == 400  # used: gone from the bucket
+
+    try_with_a_mistake()
+    assert staging.discard_expired() == 0
+    later = timezone.now() + staging.KEPT_FOR + datetime.timedelta(minutes=1)
+    assert staging.discard_expired(now=later) == 1
+    assert keys(object_storage) == {Image.objects.get().file.name}

@@ -3,12 +3,15 @@ a dry run first, then the changes; a malformed file changes nothing."""
 
 import polib
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
+from signatories.models import Signatory
 from tests.factories import make_insight
 from tests.publishing.test_translation_status import translate
 from toolkit.models import Insight
+from toolkit_portal.roles import TRANSLATORS
 
 URL = "/admin/translations/"
 
@@ -69,7 +72,12 @@ def test_importing_shows_a_dry_run_then_applies_and_the_stale_notice_disappears(
     assert todo.title_fr in (None, "")  # nothing written by the dry run
     token = body.split('name="checked" value="')[1].split('"')[0]
     applied = admin_client.post(URL, {"language": "fr", "checked": token})
-    assert applied.status_code == 302
+    assert applied.status_code == 302 and applied["Location"] == URL  # not the admin home
+    back = admin_client.get(URL).content.decode()
+    items = len({entry.msgctxt.rsplit(":", 1)[0] for entry in po})  # the area, the total too
+    assert f"Translations into French applied: {items} items changed." in back
+    french = back[back.index('id="backlog-fr"') : back.index('id="backlog-es"')]
+    assert '<th scope="row">All</th>' + '<td class="num">0</td>' * 3 in french  # none left
     todo.refresh_from_db()
     stale.refresh_from_db()
     assert todo.title_fr == "FR To do" and todo.translation_status("fr") == "complete"
@@ -79,10 +87,8 @@ def test_importing_shows_a_dry_run_then_applies_and_the_stale_notice_disappears(
         not in client.get(f"/fr{stale.get_absolute_url()}").content.decode()
     )
     assert (
-        Version.objects.get_for_object(todo)
-        .first()
-        .revision.get_comment()
-        .startswith("Translation")
+        Version.objects.get_for_object(todo).first().revision.get_comment()
+        == "Translation into French imported from a PO file."
     )
 
 
@@ -92,7 +98,9 @@ def test_importing_shows_a_dry_run_then_applies_and_the_stale_notice_disappears(
     [
         (b'msgid "unterminated\nmsgstr', "not a valid PO file"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
-        (b'msgid ""\nmsgstr ""\n"Language: es\\n"\n', "not “fr”"),
+        (b'msgid ""\nmsgstr ""\n"Language: es\\n"\n', "The file is in Spanish, not in French."),
+        (b'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n', "The file is in German, not in French."),
+        (b'msgid ""\nmsgstr ""\n"Language: xx\\n"\n', "The file is in “xx”, not in French."),
     ],
 )
 def test_a_malformed_file_gives_a_clear_error_and_changes_nothing(
@@ -106,6 +114,41 @@ def test_a_malformed_file_gives_a_clear_error_and_changes_nothing(
         + list(Insight.objects.values_list("title_fr", flat=True)).count("")
         == 1
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["x" * 10_000, "fr\x00", "%(file)s", "-", "_fr", "\u202efr"])
+def test_any_language_header_gets_a_clear_answer(admin_client, content, language):
+    po = polib.POFile()
+    po.metadata = {"Language": language}
+    response = upload(admin_client, po)
+    assert response.status_code == 400
+    assert "not in French." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_file_for_a_regional_french_is_french(admin_client, content):
+    _done, _stale, todo = content
+    po = polib.POFile()
+    po.metadata = {"Language": "fr_FR"}
+    po.append(polib.POEntry(msgctxt=f"toolkit.insight:{todo.pk}:title", msgid="To do",
+                            msgstr="À faire"))  # fmt: skip
+    response = upload(admin_client, po)
+    assert response.status_code == 200 and "À faire" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_partial_translation_is_exported_with_what_is_done(admin_client, theme):
+    half = make_insight(theme=theme, title="Half", summary="Sum", body="Body")
+    translate(half, "fr", title="Moitié")
+    contexts = {entry.msgctxt: entry for entry in download(admin_client)}
+    title = contexts[f"toolkit.insight:{half.pk}:title"]
+    assert title.msgstr == "Moitié" and not title.fuzzy  # made from this English text
+    assert contexts[f"toolkit.insight:{half.pk}:body"].msgstr == ""
+    assert "(partial)" in title.comment
+    translate(half, "en", title="Half, renamed")
+    title = {e.msgctxt: e for e in download(admin_client)}[f"toolkit.insight:{half.pk}:title"]
+    assert title.msgid == "Half, renamed" and title.fuzzy  # made from an older text
 
 
 @pytest.mark.django_db
@@ -131,6 +174,17 @@ def test_entries_that_do_not_fit_are_left_out_with_a_reason(admin_client, conten
                    "NUL character"]:  # fmt: skip
         assert reason in body, reason
     assert "Apply these changes" not in body
+
+
+@pytest.mark.django_db
+def test_a_translator_exports_only_what_they_may_import(admin_client, client, content):
+    Signatory.objects.create(organisation="Noted", kind="government", public_note="A note")
+    translator = User.objects.create_user("translator", is_staff=True)
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    client.force_login(translator)
+    kinds = lambda po: {entry.msgctxt.split(":")[0] for entry in po}  # noqa: E731
+    assert "signatories.signatory" in kinds(download(admin_client))
+    assert kinds(download(client)) == {"toolkit.insight", "toolkit.theme"}
 
 
 @pytest.mark.django_db

@@ -40,6 +40,15 @@ def test_suggestions_come_in_the_readers_language(client, words):
 
 
 @pytest.mark.django_db
+def test_a_word_from_another_language_is_marked_with_its_language(client, words):
+    french = client.get("/fr/search/", {"q": "transprt"}).content.decode()
+    english = client.get("/search/", {"q": "transprt"}).content.decode()
+
+    assert '<a href="/fr/search/?q=transport"><span lang="en">transport</span></a>' in french
+    assert '<a href="/search/?q=transport">transport</a>' in english
+
+
+@pytest.mark.django_db
 def test_no_suggestion_when_the_words_are_the_portals_own_or_unlike_any(client, words):
     assert suggestion(client, "/search/", "housing") is None
     assert suggestion(client, "/fr/search/", "mobilite") is None  # only an accent differs

@@ -12,6 +12,7 @@ from django.conf import settings as django_settings
 from signatories.models import Signatory
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+pytestmark = pytest.mark.xdist_group("redis-15")  # with pytest-xdist: one worker, in turn
 
 
 def redis_answers() -> bool:

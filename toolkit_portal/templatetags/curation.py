@@ -1,6 +1,8 @@
-"""What waits for staff, counted on the admin index, each count linking to its list."""
+"""What waits for staff, counted on the admin index, each count linking to its list; then
+what waits for translators, per language (publishing/backlog.py)."""
 
 from django import template
+from django.db.models import CharField, Count, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, ProfileChange
 from initiatives.models import Entry, Programme
 from outbox.models import Notification
-from publishing.translation_status import OUT_OF_DATE, filter_by_status, other_languages
+from publishing.backlog import backlog
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
@@ -34,30 +36,38 @@ def waiting(user) -> list[tuple[str, int, str]]:
         rows.append((_("Emails that failed"), failed, Notification, "status__exact=failed"))
     for model, label in [(Insight, _("Draft insights")), (Entry, _("Draft entries"))]:
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
-            drafts = model.objects.filter(status=model.Status.DRAFT).count()
+            drafts = model.objects.drafts().count()
             rows.append((label, drafts, model, "publication=draft"))
-            for code in other_languages():
-                stale = filter_by_status(model.objects.all(), code, OUT_OF_DATE).count()
-                text = _("%(kind)s with an out-of-date %(language)s translation") % {
-                    "kind": model._meta.verbose_name_plural.capitalize(),
-                    "language": code.upper(),
-                }
-                rows.append((text, stale, model, f"translation_{code}={OUT_OF_DATE}"))
     rows += due_for_review(user)
     return [(label, count, link(target, query)) for label, count, target, query in rows]
 
 
 def due_for_review(user) -> list[tuple]:
-    """Content whose review date has come, for those who curate it (only when some has)."""
-    rows, today = [], timezone.localdate()
-    for model in (Theme, Insight, Programme, Entry):
-        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
-            due = model.objects.filter(review_by__lte=today).count()
-            label = _("%(kind)s due for review") % {
-                "kind": model._meta.verbose_name_plural.capitalize()
-            }
-            if due:
-                rows.append((label, due, model, "review=due"))
+    """Content whose review date has come, for those who curate it (only kinds with some),
+    counted in one query."""
+    kinds = [
+        model
+        for model in (Theme, Insight, Programme, Entry)
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+    ]
+    if not kinds:
+        return []
+    today = timezone.localdate()
+    due = [
+        model.objects.filter(review_by__lte=today)
+        .order_by()
+        .annotate(kind=Value(model._meta.label, output_field=CharField()))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        for model in kinds
+    ]
+    counts = {row["kind"]: row["n"] for row in due[0].union(*due[1:], all=True)}
+    rows = []
+    for model in kinds:
+        if counts.get(model._meta.label):
+            plural = model._meta.verbose_name_plural.capitalize()
+            label = _("%(kind)s due for review") % {"kind": plural}
+            rows.append((label, counts[model._meta.label], model, "review=due"))
     return rows
 
 
@@ -68,4 +78,5 @@ def link(target, query: str) -> str:
 
 @register.inclusion_tag("admin/curation_counts.html", takes_context=True)
 def curation_counts(context):
-    return {"rows": waiting(context["request"].user)}
+    user = context["request"].user
+    return {"rows": waiting(user), "backlog": backlog(user)}
