@@ -1,5 +1,6 @@
 """Fill the benchmark database: 10,000 published insights (plus drafts), 3,000 initiative
-entries, 1,000 approved and 5,000 pending signatories, 300 tags.
+entries, 1,000 approved and 5,000 pending signatories, 300 tags, 42 places (three in each
+country) holding every generated signatory and entry.
 
 Run by bench/run.py with DJANGO_SETTINGS_MODULE and DATABASE_URL set; it starts from the
 real starting content (the eight themes, the three programmes) and adds generated records.
@@ -28,6 +29,7 @@ from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from commitments.models import Commitment, Milestone  # noqa: E402
 from initiatives.models import Entry, Programme  # noqa: E402
+from places.models import EntryPlace, Place, SignatoryPlace  # noqa: E402
 from publishing.rendering import render_markdown  # noqa: E402
 from publishing.search_vectors import rebuild_search_vectors  # noqa: E402
 from signatories.models import Signatory  # noqa: E402
@@ -38,6 +40,7 @@ DRAFT_INSIGHTS = PUBLISHED_INSIGHTS // 10
 ENTRIES = 3_000
 APPROVED, PENDING = 1_000, 5_000
 TAGS = 300
+PLACES_PER_COUNTRY = 3
 WORDS = (
     "public space housing mobility care health climate heat water energy transport walking "
     "cycling budget participation data digital inclusion women safety economy jobs food "
@@ -163,10 +166,38 @@ def generate() -> None:
         for k in range(2)
     )  # fmt: skip
 
+    place_everyone(rng)
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as the worker does hourly (lib/database_statistics.py)
+
+
+def place_everyone(rng: random.Random) -> None:
+    """Places in every country, each generated signatory and entry in one of them (as the
+    matching would put them: bulk_create sends no signal)."""
+    places = Place.objects.bulk_create(
+        Place(country=country, slug=f"city-{k}", name=f"City {k}", name_en=f"City {k}",
+              keys=f"\ncity {k}\n")
+        for country in COUNTRIES
+        for k in range(PLACES_PER_COUNTRY)
+    )  # fmt: skip
+    by_country: dict[str, list[Place]] = {}
+    for place in places:
+        by_country.setdefault(place.country.code, []).append(place)
+    generated = Signatory.objects.filter(organisation__startswith="Generated")
+    SignatoryPlace.objects.filter(signatory__in=generated).delete()  # matched on save: none
+    SignatoryPlace.objects.bulk_create(
+        (SignatoryPlace(signatory_id=pk, place=rng.choice(by_country[country]))
+         for pk, country in generated.values_list("pk", "country")),
+        batch_size=1000,
+    )  # fmt: skip
+    entries = Entry.objects.filter(slug__startswith="generated-").values_list("pk", "country")
+    EntryPlace.objects.bulk_create(
+        (EntryPlace(entry_id=pk, place=rng.choice(by_country[country])) for pk, country in entries),
+        batch_size=1000,
+    )
+    rebuild_search_vectors(Place.objects.all())
 
 
 if __name__ == "__main__":
@@ -174,5 +205,6 @@ if __name__ == "__main__":
     print(
         f"insights {Insight.objects.published().count()} published / {Insight.objects.count()}, "
         f"entries {Entry.objects.count()}, signatories {Signatory.objects.approved().count()} "
-        f"approved / {Signatory.objects.count()}, tags {Tag.objects.count()}"
+        f"approved / {Signatory.objects.count()}, tags {Tag.objects.count()}, "
+        f"places {Place.objects.count()}"
     )

@@ -132,12 +132,18 @@ def targets(env) -> list[tuple[str, str]]:
         ("join form", "/join/"),
         ("feed", "/toolkit/feed.atom"),
         ("sitemap", "/sitemap.xml"),
+        ("places", "/places/"),
+        ("country of places", "/places/es/"),
+        ("place", "/places/es/city-0/"),
+        ("place page 2", "/places/es/city-0/?page=2&entries_page=2"),
+        ("place feed", "/places/es/city-0/feed.atom"),
     ]
     for lang in ["fr", "es"]:
         pages += [
             (f"home ({lang})", f"/{lang}/"),
             (f"theme page 1 ({lang})", f"/{lang}/toolkit/{theme}/"),
             (f"insight ({lang})", f"/{lang}/toolkit/{theme}/{insight}/"),
+            (f"place ({lang})", f"/{lang}/places/es/city-0/"),
         ]
     return pages
 

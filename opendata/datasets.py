@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Entry
+from places.models import EntryPlace, SignatoryPlace
 from signatories.models import Signatory
 from toolkit.models import Insight, Theme
 
@@ -34,6 +35,12 @@ class Dataset:
 
 def absolute(request, obj) -> str:
     return request.build_absolute_uri(obj.get_absolute_url())
+
+
+def places_of(links, owner: str) -> dict[int, str]:
+    """{signatory or entry id: its place as in the place page's address, "es/barcelona"}."""
+    rows = links.filter(place__isnull=False).values_list(owner, "place__country", "place__slug")
+    return {pk: f"{country.lower()}/{slug}" for pk, country, slug in rows}
 
 
 def theme_rows(request):
@@ -75,6 +82,7 @@ def entry_rows(request):
         .prefetch_related("themes", "tags")
         .order_by("programme__position", "slug")
     )
+    places = places_of(EntryPlace.objects, "entry_id")
     return [
         {
             "slug": e.slug,
@@ -83,6 +91,7 @@ def entry_rows(request):
             "date": e.date.isoformat() if e.date else "",
             "city": e.city,
             "country": e.country.code or "",
+            "place": places.get(e.pk, ""),
             "people": e.people_list,
             "summary": e.summary,
             "body": e.body,
@@ -114,12 +123,14 @@ def signatory_rows(request):
         .prefetch_related("themes")
         .order_by("organisation", "pk")
     )
+    places = places_of(SignatoryPlace.objects, "signatory_id")
     return [
         {
             "organisation": s.organisation,
             "kind": s.kind,
             "city": s.city,
             "country": s.country.code or "",
+            "place": places.get(s.pk, ""),
             "region": s.region,
             "website": s.website,
             "joined_on": s.joined_on.isoformat() if s.joined_on else "",
@@ -172,6 +183,10 @@ DATASETS = {
             Column("date", _("Date, YYYY-MM-DD, empty when not known")),
             Column("city", _("City")),
             Column("country", _("Country, ISO 3166-1 alpha-2 code")),
+            Column(
+                "place",
+                _("Its place, as in the address of the place's page (country/place), if any"),
+            ),
             Column("people", _("Speakers or city leaders (a list in JSON; “; ” in CSV)")),
             Column("summary", _("One or two sentences")),
             Column("body", _("Full text, in Markdown")),
@@ -190,6 +205,10 @@ DATASETS = {
             Column("kind", _("government, international, network or other")),
             Column("city", _("City")),
             Column("country", _("Country, ISO 3166-1 alpha-2 code")),
+            Column(
+                "place",
+                _("Its place, as in the address of the place's page (country/place), if any"),
+            ),
             Column("region", _("africa, americas, asia_pacific or europe")),
             Column("website", _("Website")),
             Column("joined_on", _("Date the request was approved, YYYY-MM-DD, if known")),

@@ -19,6 +19,7 @@ class SearchForm(forms.Form):
             ("programme", _("Programmes only")),
             ("tag", _("Tags only")),
             ("signatory", _("Signatories only")),
+            ("place", _("Places only")),
         ],
     )
     theme = ThemeFilterField()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from initiatives.models import Entry, Programme
+from places.models import Place
 from publishing.search_vectors import fields_of, full_text
 from publishing.templatetags.translations import untranslated
 from signatories.models import Signatory
@@ -23,7 +24,7 @@ from toolkit.models import Insight, Theme
 # Kinds that can be many: ranked among bounded candidates (candidates.py).
 BOUNDED = ("insight", "entry")
 # Kinds whose name, when it holds every word searched for, is shown first ("Best match").
-BEST = ("theme", "programme", "tag")
+BEST = ("theme", "programme", "place", "tag")
 LABELS = {
     "insight": _("Key insight"),
     "entry": _("Initiative"),
@@ -31,6 +32,7 @@ LABELS = {
     "programme": _("Programme"),
     "tag": _("Tag"),
     "signatory": _("Signatory"),
+    "place": _("Place"),
 }
 SIGNATORY_FIELDS = ("organisation", "slug", "kind", "city", "country", "public_note", "profile")
 
@@ -73,6 +75,7 @@ def rules_of_the_day(day, theme) -> dict[str, QuerySet]:
         "insight": Insight.objects.published(),
         "entry": Entry.objects.published(),
         "signatory": Signatory.objects.approved().exclude(slug=""),
+        "place": Place.objects.all(),
     }
     if theme:
         kinds.update(
@@ -82,6 +85,7 @@ def rules_of_the_day(day, theme) -> dict[str, QuerySet]:
             insight=kinds["insight"].filter(theme=theme),
             entry=kinds["entry"].filter(themes=theme),
             signatory=kinds["signatory"].filter(themes=theme),
+            place=Place.objects.none(),
         )
     return kinds
 
@@ -111,6 +115,8 @@ def title_of(kind: str, item) -> str:
         title, in_english = shown(item)
     elif kind == "signatory":
         title, in_english = item.organisation, False  # as the institution gives it
+    elif kind == "place":
+        title, in_english = item.name, untranslated(item, "name")
     else:
         title, in_english = item.title, untranslated(item, "title")
     if in_english:
@@ -134,4 +140,6 @@ def text_of(kind: str, item) -> str:
         return " ".join(part for part in (item.public_note, item.profile) if part)
     if kind == "tag":
         return ""
+    if kind == "place":
+        return str(item.country.name)
     return f"{item.summary} {item.body}"

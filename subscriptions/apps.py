@@ -15,7 +15,7 @@ class SubscriptionsConfig(AppConfig):
 
         from .digests import digests_queue
         from .models import SubscriberEmail
-        from .sections import follow_programme, follow_theme
+        from .sections import follow_place, follow_programme, follow_theme
         from .services import stale_subscriptions_erase, subscription_answer
 
         register_email_kinds(SubscriberEmail.choices)
@@ -25,6 +25,7 @@ class SubscriptionsConfig(AppConfig):
         follow = "subscriptions/follow_section.html"
         register_section("theme", follow, follow_theme, order=10)
         register_section("programme", follow, follow_programme, order=10)
+        register_section("place", follow, follow_place, order=10)
 
         # Hourly: a digest is due once its week or month has ended.
         register_chore("Digests queued", digests_queue, every_seconds=3600)

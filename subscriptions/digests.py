@@ -59,6 +59,7 @@ class Item:
     obj: object
     themes: frozenset[int]
     programme: int | None = None
+    place: int | None = None
 
 
 @dataclass
@@ -79,19 +80,20 @@ def new_content(start: datetime.datetime, end: datetime.datetime) -> list[Item]:
     entries = (
         Entry.objects.published()
         .filter(recent)
-        .select_related("programme")
+        .select_related("programme", "place_link")
         .prefetch_related("themes")
     )
     joined = (
         Signatory.objects.approved()
         .exclude(slug="")
         .filter(reviewed_at__gte=start, reviewed_at__lt=end)
+        .select_related("place_link")
         .prefetch_related("themes")
     )
     updates = (
         Milestone.objects.public()
         .filter(published_at__gte=start, published_at__lt=end)
-        .select_related("commitment__signatory", "commitment__theme")
+        .select_related("commitment__signatory__place_link", "commitment__theme")
     )
 
     def areas(item) -> frozenset[int]:
@@ -100,17 +102,26 @@ def new_content(start: datetime.datetime, end: datetime.datetime) -> list[Item]:
     items = [
         *(Item("insight", visible_since(i), i, frozenset([i.theme_id]))
           for i in insights.select_related("theme")),
-        *(Item("entry", visible_since(e), e, areas(e), e.programme_id) for e in entries),
-        *(Item("signatory", s.reviewed_at, s, areas(s)) for s in joined),
-        *(Item("update", m.published_at, m, frozenset([m.commitment.theme_id]))
+        *(Item("entry", visible_since(e), e, areas(e), e.programme_id, place_of(e))
+          for e in entries),
+        *(Item("signatory", s.reviewed_at, s, areas(s), place=place_of(s)) for s in joined),
+        *(Item("update", m.published_at, m, frozenset([m.commitment.theme_id]),
+               place=place_of(m.commitment.signatory))
           for m in updates),
     ]  # fmt: skip
     return [item for item in items if start <= item.seen < end]
 
 
+def place_of(item) -> int | None:
+    """The place of an entry or a signatory (places/: the link may not exist yet)."""
+    link = getattr(item, "place_link", None)
+    return link.place_id if link else None
+
+
 def share_of(subscription: Subscription, items: Iterable[Item], end: datetime.datetime) -> Share:
     themes = {t.pk for t in subscription.themes.all()}
     programmes = {p.pk for p in subscription.programmes.all()}
+    places = {p.pk for p in subscription.places.all()}
     share = Share()
     for item in items:
         if not (subscription.covered_until <= item.seen < end):
@@ -119,6 +130,7 @@ def share_of(subscription: Subscription, items: Iterable[Item], end: datetime.da
             subscription.everything
             or bool(item.themes & themes)
             or (item.programme is not None and item.programme in programmes)
+            or (item.place is not None and item.place in places)
         )
         if followed:
             getattr(share, LIST_OF[item.kind]).append(item.obj)
@@ -136,7 +148,7 @@ def digests_queue(*, now: bool = False) -> int:
         if first is None:
             continue
         items = new_content(first, end)
-        subscriptions = due.prefetch_related("themes", "programmes").order_by("pk")
+        subscriptions = due.prefetch_related("themes", "programmes", "places").order_by("pk")
         batch: list[Subscription] = []
         for subscription in subscriptions.iterator(chunk_size=BATCH):
             batch.append(subscription)

@@ -7,9 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.models import Programme
 from lib.addresses import NormalisedEmailField
 from lib.spam import SpamProtectedForm
+from places.models import Place
 from toolkit.models import Theme
 
 from .models import Subscription
+
+
+class PlaceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, place) -> str:
+        return f"{place.name} ({place.country.name})"
 
 
 class PreferencesForm(forms.Form):
@@ -26,6 +32,12 @@ class PreferencesForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Programmes"),
     )
+    places = PlaceChoiceField(
+        queryset=Place.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Places"),
+    )
     rhythm = forms.ChoiceField(
         label=_("How often"),
         choices=Subscription.Rhythm.choices,
@@ -36,10 +48,11 @@ class PreferencesForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = cleaned.get("themes") or cleaned.get("programmes") or cleaned.get("everything")
-        if not chosen and not (self.has_error("themes") or self.has_error("programmes")):
+        lists = ("themes", "programmes", "places")
+        chosen = any(cleaned.get(name) for name in (*lists, "everything"))
+        if not chosen and not any(self.has_error(name) for name in lists):
             raise forms.ValidationError(
-                _("Choose at least one area or programme, or everything."), code="nothing"
+                _("Choose at least one area, programme or place, or everything."), code="nothing"
             )
         return cleaned
 
@@ -62,15 +75,17 @@ class SubscribeForm(SpamProtectedForm, PreferencesForm):
     email = NormalisedEmailField(label=_("Your email address"), max_length=254)
     consent = consent_field()
 
-    field_order = ["email", "everything", "themes", "programmes", "rhythm", "language", "consent"]
+    field_order = [
+        "email", "everything", "themes", "programmes", "places", "rhythm", "language", "consent"
+    ]  # fmt: skip
 
     def choices(self) -> dict:
-        keys = ("everything", "themes", "programmes", "rhythm", "language")
+        keys = ("everything", "themes", "programmes", "places", "rhythm", "language")
         return {key: self.cleaned_data[key] for key in keys}
 
     def choices_as_data(self) -> dict:
-        """The choices as JSON can keep them (areas and programmes by id)."""
+        """The choices as JSON can keep them (areas, programmes and places by id)."""
         choices = self.choices()
-        for key in ("themes", "programmes"):
+        for key in ("themes", "programmes", "places"):
             choices[key] = sorted(item.pk for item in choices[key])
         return choices

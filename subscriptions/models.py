@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.models import Programme
 from lib.addresses import normalise_email
 from outbox.models import Notification
+from places.models import Place
 from toolkit.models import Theme
 
 NOTICE_VERSION = "2026-11-27.1"  # bump whenever the subscription notice changes
@@ -37,6 +38,7 @@ class Subscription(models.Model):
     email = models.EmailField(_("email address"))
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("thematic areas"))
     programmes = models.ManyToManyField(Programme, blank=True, verbose_name=_("programmes"))
+    places = models.ManyToManyField(Place, blank=True, verbose_name=_("places"))
     everything = models.BooleanField(_("everything"), default=False)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"

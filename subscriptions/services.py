@@ -15,6 +15,7 @@ from initiatives.models import Programme
 from lib.addresses import normalise_email
 from outbox.emails import email_build
 from outbox.models import Notification
+from places.models import Place
 from toolkit.models import Theme
 
 from .links import CONFIRM_DAYS, absolute_link
@@ -72,6 +73,7 @@ def subscription_answer(email: str, payload: dict[str, Any]) -> None:
         **payload,
         "themes": list(Theme.objects.filter(pk__in=payload["themes"])),
         "programmes": list(Programme.objects.filter(pk__in=payload["programmes"])),
+        "places": list(Place.objects.filter(pk__in=payload.get("places", []))),
     }
     subscription_request(email=email, choices=choices)
 
@@ -126,6 +128,7 @@ def preferences_set(subscription: Subscription, choices: dict[str, Any]) -> None
         subscription.save(update_fields=["everything", "language", "rhythm"])
     subscription.themes.set(choices["themes"])
     subscription.programmes.set(choices["programmes"])
+    subscription.places.set(choices.get("places", []))
 
 
 def subscription_confirm(*, subscription: Subscription) -> None:
@@ -165,6 +168,7 @@ def subscriber_personal_data(*, subscription: Subscription) -> dict[str, Any]:
         "email": subscription.email,
         "themes": sorted(t.slug for t in subscription.themes.all()),
         "programmes": sorted(p.slug for p in subscription.programmes.all()),
+        "places": sorted(f"{p.country.code.lower()}/{p.slug}" for p in subscription.places.all()),
         "everything": subscription.everything,
         "language": subscription.language,
         "rhythm": subscription.rhythm,

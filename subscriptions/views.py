@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from lib.ratelimit import over_limit
 from lib.spam import spam_trap_context
 from outbox.address_requests import address_request_queue
+from places.models import Place
 
 from . import services
 from .forms import FollowAgainForm, PreferencesForm, SubscribeForm
@@ -45,13 +47,23 @@ def subscribe(request):
 
 
 def initial_choices(request) -> dict:
-    """?theme=<slug> or ?programme=<slug> from a theme or programme page."""
+    """?theme=<slug>, ?programme=<slug> or ?place=<country>/<slug> from their pages."""
     initial = {"language": get_language() or settings.LANGUAGE_CODE}
     fields = SubscribeForm.base_fields
     for name, key in (("themes", "theme"), ("programmes", "programme")):
         chosen = fields[name].queryset.filter(slug__in=request.GET.getlist(key)[:10])
         initial[name] = list(chosen)
+    initial["places"] = list(places_named(request.GET.getlist("place")[:10]))
     return initial
+
+
+def places_named(addresses: list[str]):
+    """The places at "ca/montreal" (their address after /places/)."""
+    wanted = Q(pk__in=[])
+    for address in addresses:
+        country, _slash, slug = address.partition("/")
+        wanted |= Q(country=country.upper(), slug=slug)
+    return Place.objects.filter(wanted)
 
 
 def subscription_or_404(token: str, purpose: str, **limits) -> Subscription:
@@ -99,7 +111,8 @@ def manage(request, token):
 def preferences_of(subscription: Subscription) -> dict:
     return {"everything": subscription.everything, "rhythm": subscription.rhythm,
             "language": subscription.language, "themes": subscription.themes.all(),
-            "programmes": subscription.programmes.all()}  # fmt: skip
+            "programmes": subscription.programmes.all(),
+            "places": subscription.places.all()}  # fmt: skip
 
 
 def manage_page(request, subscription, form, **extra):

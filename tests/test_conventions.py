@@ -42,6 +42,7 @@ SHOWN_ON_NO_PUBLIC_PAGE = {
     "SubscriptionEmail": "private to a reader",
     "Subscription_programmes": "private to a reader",
     "Subscription_themes": "private to a reader",
+    "Subscription_places": "private to a reader",
 }
 
 

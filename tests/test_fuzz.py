@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from lib.spam import STARTED_SALT
+from places.models import Place
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme
 from toolkit_portal.roles import POLICY_OFFICERS
@@ -89,6 +90,17 @@ def test_signatory_filters_never_fail(client, world, country, theme, group):
 @given(tag=values, page=values)
 def test_theme_page_filters_never_fail(client, world, tag, page):
     get(client, "/toolkit/gender-equality/", {"tag": tag, "page": page})
+
+
+@pytest.mark.django_db
+@fuzz(0.3)
+@given(country=values, page=values, entries_page=values)
+def test_place_pages_never_fail(client, world, country, page, entries_page):
+    Place.objects.get_or_create(country="PE", slug="lima", defaults={"name": "Lima"})
+    query = {"page": page, "entries_page": entries_page}
+    get(client, "/places/pe/lima/", query)
+    get(client, f"/places/{quote(country, safe='')}/", query)
+    get(client, f"/places/{quote(country, safe='')}/lima/feed.atom", query)
 
 
 @pytest.mark.django_db
@@ -202,6 +214,23 @@ def test_admin_content_forms_and_actions_never_fail(
     assert curator.post("/admin/toolkit/insight/", action).status_code < 500, selected
 
 
+@pytest.mark.django_db
+@fuzz(0.15)
+@given(name=values, country=values, latitude=values, aliases=values, place=numbers, q=text)
+def test_admin_places_and_their_links_never_fail(
+    curator, name, country, latitude, aliases, place, q
+):
+    form = {"country": country, "name_en": name, "slug": "fuzzed", "aliases": aliases,
+            "latitude": latitude, "longitude": latitude}  # fmt: skip
+    assert curator.post("/admin/places/place/add/", form).status_code < 500, form
+    signatory, _ = Signatory.objects.get_or_create(organisation="Fuzz city", kind="government")
+    links = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "_save": "Save",
+             "form-0-signatory": str(signatory.pk), "form-0-place": place}  # fmt: skip
+    listing = f"/admin/places/signatoryplace/?{urlencode({'q': q, 'matched': country})}"
+    assert curator.post(listing, links).status_code < 500, links
+    assert curator.get(listing).status_code < 500, q
+
+
 # Uploads, imports and multi-request properties cost more per example: a quarter as many.
 
 
@@ -309,8 +338,9 @@ def test_profile_update_forms_never_fail(
 def test_subscription_forms_and_links_never_fail(
     client, world, email, themes, rhythm, language, token
 ):
-    form = {"email": email, "themes": themes, "programmes": themes, "rhythm": rhythm,
-            "language": language, "consent": "on", "everything": rhythm}  # fmt: skip
+    form = {"email": email, "themes": themes, "programmes": themes, "places": themes,
+            "rhythm": rhythm, "language": language, "consent": "on",
+            "everything": rhythm}  # fmt: skip
     assert client.post("/subscribe/", form).status_code < 500, form
     assert (
         client.get(f"/subscribe/?theme={quote(email)}&programme={quote(rhythm)}").status_code < 500

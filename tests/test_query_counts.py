@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from commitments.models import Commitment, Milestone
+from places.models import Place
 from signatories.models import Signatory
 from tests.factories import make_entry, make_insight, make_programme, make_theme
 
@@ -20,7 +21,9 @@ PAGES = [
     "/signatories/", "/signatories/?group=kind", "/signatories/progress/",
     "/search/?q=care", "/join/", "/toolkit/feed.rss", "/initiatives/feed.atom",
     "/initiatives/calendar.ics", "/sitemap.xml", "/sitemap-insights.xml", "/data/",
-    "/print/toolkit/", "/fr/toolkit/gender-equality/",
+    "/print/toolkit/", "/fr/toolkit/gender-equality/", "/places/", "/places/pe/",
+    "/places/pe/lima/", "/places/pe/lima/?page=2&entries_page=2", "/places/pe/lima/feed.atom",
+    "/fr/places/pe/lima/",
 ]  # fmt: skip
 
 
@@ -31,11 +34,11 @@ def add(theme, programme, start, count):
         )
         make_entry(
             programme, slug=f"entry-{n}", title=f"Care practice {n}", themes=[theme],
-            tags=["care"], country="PE", date=datetime.date(2021, 1 + n % 12, 1),
+            tags=["care"], country="PE", city="Lima", date=datetime.date(2021, 1 + n % 12, 1),
         )  # fmt: skip
         signatory = Signatory.objects.create(
             organisation=f"City {n}", slug=f"city-{n}", kind="government",
-            country=["PE", "FR"][n % 2], status="approved",
+            country=["PE", "FR"][n % 2], city="Lima", status="approved",
         )  # fmt: skip
         commitment = Commitment.objects.create(
             signatory=signatory, theme=theme, statement=f"Care {n}",
@@ -47,8 +50,14 @@ def add(theme, programme, start, count):
         )
 
 
+@pytest.fixture
+def lima(db):
+    """The place of half the signatories (those in Peru) and of every entry."""
+    return Place.objects.create(country="PE", slug="lima", name="Lima")
+
+
 @pytest.mark.django_db
-def test_query_counts_do_not_grow_with_content(client, theme, settings, count_queries):
+def test_query_counts_do_not_grow_with_content(client, theme, lima, settings, count_queries):
     # measure rendering, not the page cache
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "pagecache" not in m]
     programme = make_programme(slug="metrotalks")
@@ -85,10 +94,10 @@ PINNED = {
     "/initiatives/metrotalks/": (6, 3),
     "/initiatives/metrotalks/?country=PE&year=2021": (6, 3),
     "/initiatives/metrotalks/?theme=gender-equality&year=2021": (7, 4),
-    "/initiatives/metrotalks/entry-0/": (5, 1),
+    "/initiatives/metrotalks/entry-0/": (6, 1),  # and its place (places/sections.py)
     "/signatories/": (6, 2),
     "/signatories/?group=kind": (6, 2),
-    "/signatories/city-profile/": (2, 2),
+    "/signatories/city-profile/": (3, 3),  # its place, outside the fragment like commitments
     "/signatories/map/": (2, 0),
     "/signatories/progress/": (4, 0),
     # areas, programmes, tags and signatories: one more full-text query on SQLite (in the
@@ -98,17 +107,24 @@ PINNED = {
     "/toolkit/feed.rss": (2, 2),
     "/initiatives/feed.atom": (1, 1),
     "/initiatives/calendar.ics": (1, 1),
-    "/sitemap.xml": (8, 8),
+    "/sitemap.xml": (10, 10),  # one query for each section (places and countries: 2)
     "/sitemap-insights.xml": (2, 2),
     "/data/": (0, 0),
     "/print/toolkit/": (3, 3),
     # one more than in English with every cache empty: the tags' French names (tags/names.py)
     "/fr/toolkit/gender-equality/": (10, 2),
+    # places: the place (or the country's test), then each part one query (places/pages.py)
+    "/places/": (2, 0),
+    "/places/pe/": (5, 1),
+    "/places/pe/lima/": (8, 1),
+    "/places/pe/lima/?page=2&entries_page=2": (8, 1),
+    "/places/pe/lima/feed.atom": (3, 3),
+    "/fr/places/pe/lima/": (8, 1),
 }
 
 
 @pytest.mark.django_db
-def test_query_counts_are_pinned_per_page_type(client, theme, settings, cold_and_warm):
+def test_query_counts_are_pinned_per_page_type(client, theme, lima, settings, cold_and_warm):
     settings.PAGE_CACHE = False
     add(theme, make_programme(slug="metrotalks"), 0, 15)
     Signatory.objects.create(
@@ -120,7 +136,7 @@ def test_query_counts_are_pinned_per_page_type(client, theme, settings, cold_and
 
 
 @pytest.mark.django_db
-def test_a_page_from_the_page_cache_costs_no_query(client, theme, django_assert_num_queries):
+def test_a_page_from_the_page_cache_costs_no_query(client, theme, lima, django_assert_num_queries):
     add(theme, make_programme(slug="metrotalks"), 0, 15)
     for url in PAGES:
         cache.clear()

@@ -28,6 +28,8 @@ GROUP_PERMISSIONS = {
         ("media_library", "image"): CRUD,
         ("media_library", "document"): CRUD,
         ("media_library", "renditionjob"): ["view"],
+        ("places", "place"): CRUD,
+        ("places", "entryplace"): ["view", "change"],
     },
     # Review join requests and their emails, see contact details, erase them on request.
     POLICY_OFFICERS: {
@@ -40,6 +42,8 @@ GROUP_PERMISSIONS = {
         ("commitments", "milestone"): CRUD,
         ("commitments", "extension"): ["view"],  # granted through the commitment's page
         ("subscriptions", "subscription"): ["view", "delete"],
+        ("places", "place"): ["view"],  # to link a signatory to its place
+        ("places", "signatoryplace"): ["view", "change"],
     },
     # Translate what readers see of the toolkit and the initiatives, in the admin or through
     # PO files (the Translations page); create and delete nothing, never see join requests.

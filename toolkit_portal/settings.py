@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "initiatives",
     "signatories",
     "commitments",
+    "places",
     "tags",
     "search",
     "opendata",

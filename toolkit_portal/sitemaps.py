@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from initiatives.sitemaps import EntrySitemap, ProgrammeSitemap
+from places.sitemaps import CountrySitemap, PlaceSitemap
 from publishing.sitemaps import PortalSitemap
 from signatories.sitemaps import ProfileSitemap
 from tags.sitemaps import TagSitemap
@@ -14,7 +15,7 @@ class StaticSitemap(PortalSitemap):
         return [
             "home", "toolkit:index", "initiatives:index", "signatories:list", "signatories:join",
             "signatories:ask_your_city", "commitments:progress", "data", "toolkit:print",
-            "accessibility", "about",
+            "accessibility", "about", "places:index",
         ]  # fmt: skip
 
     def location(self, item):
@@ -29,4 +30,6 @@ SITEMAPS = {
     "programmes": ProgrammeSitemap,
     "entries": EntrySitemap,
     "signatories": ProfileSitemap,
+    "countries": CountrySitemap,
+    "places": PlaceSitemap,
 }

@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
     path("", include("publishing.urls")),
     path("", include("toolkit.urls")),
     path("", include("tags.urls")),
+    path("", include("places.urls")),
     path("", include("subscriptions.urls")),
     path("", include("worldmap.urls")),  # before signatories/<slug>/
     path("", include("commitments.urls")),  # signatories/update/…, before signatories/<slug>/

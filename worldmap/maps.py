@@ -1,8 +1,9 @@
 """The map of signatories, drawn on the server as inline SVG: no script, no tiles.
 
 Countries are shaded by how many approved signatories they have; each one with
-signatories is a link with an accessible name ("Brazil: 2 signatories") to the list
-filtered by it, and the same numbers are in a table beside the map.
+signatories is a link with an accessible name ("Brazil: 2 signatories") to its page of
+places, and the same numbers are in a table beside the map, linked to the list filtered
+by the country. A city mark whose signatories have a place links to the place's page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils.translation import ngettext
 from django_countries import countries as country_names
 
 from lib.collation import collation_key
+from places.models import Place
 from signatories.models import Signatory
 
 DATA = Path(__file__).parent / "data" / "countries.json"
@@ -30,6 +32,20 @@ def world() -> dict:
     for country in data["countries"]:
         country["code"] = country_names.alpha2(country["numeric"]) or ""
     return data
+
+
+@dataclass(frozen=True)
+class PlaceMark:
+    x: int
+    y: int
+    place: Place
+    count: int
+
+    @property
+    def label(self) -> str:
+        return ngettext(
+            "%(place)s: %(count)s signatory", "%(place)s: %(count)s signatories", self.count
+        ) % {"place": self.place.name, "count": self.count}
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,8 @@ def signatory_map() -> dict:
     """Everything the map and its table show, from one query. Inactive signatories are
     counted apart, not on the map."""
     listed = Signatory.objects.approved().exclude(slug="").with_activity()
-    everyone = list(listed.values_list("country", "city", "latitude", "longitude", "inactive"))
+    fields = ["country", "city", "latitude", "longitude", "inactive", "place_link__place"]
+    everyone = list(listed.values_list(*fields))
     rows = [row[:4] for row in everyone if not row[4]]
     counts = Counter(country for country, *_rest in rows if country)
     most = max(counts.values(), default=0)
@@ -72,16 +89,31 @@ def signatory_map() -> dict:
         code: CountryOnMap(code, str(country_names.name(code)), n, shade_of(n, most))
         for code, n in counts.items()
     }
-    # Signatories in one city share one mark.
+    # Signatories in one city share one mark, a link when they have a place.
+    placed = place_marks([row for row in everyone if not row[4]])
     marks = sorted(
         {project(lat, lon) for *_place, lat, lon in rows if lat is not None and lon is not None}
+        - {(mark.x, mark.y) for mark in placed}
     )
     table = sorted(shaded.values(), key=lambda c: (-c.count, collation_key(c.name)))
     legend = legend_for(most)
-    return {"world": world(), "shaded": shaded, "marks": marks,
+    return {"world": world(), "shaded": shaded, "marks": marks, "place_marks": placed,
             "table": table, "legend": legend, "total": len(rows),
             "without_country": len(rows) - counts.total(),
             "inactive": len(everyone) - len(rows)}  # fmt: skip
+
+
+def place_marks(rows) -> list[PlaceMark]:
+    """A linked mark per place, where its signatories are (the first one's position),
+    read in one query, and none when no signatory on the map has a place."""
+    at: dict[int, tuple[int, int]] = {}
+    counts: Counter = Counter()
+    for _country, _city, lat, lon, _inactive, place in rows:
+        if place is not None and lat is not None and lon is not None:
+            at.setdefault(place, project(lat, lon))
+            counts[place] += 1
+    places = Place.objects.filter(pk__in=list(at)).only("country", "slug", "name") if at else []
+    return [PlaceMark(*at[p.pk], place=p, count=counts[p.pk]) for p in places]
 
 
 def legend_for(most: int) -> list[tuple[int, str]]:

@@ -45,6 +45,10 @@ def page_types():
         "data": "/data/",
         "print": "/print/toolkit/",
         "accessibility": "/accessibility/",
+        "places": "/places/",
+        "place-country": "/places/es/",
+        "place": "/places/es/barcelona/",
+        "place-without-signatory": "/places/pe/lima/",
         "not-found": "/no-such-page/",
     }
 

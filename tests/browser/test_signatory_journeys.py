@@ -78,8 +78,8 @@ def test_a_keyboard_user_reaches_a_country_on_the_map_and_its_signatories(page, 
             break
     else:
         pytest.fail("Tab never reached Spain on the map")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/signatories/\?country=ES$"))
+    page.keyboard.press("Enter")  # the country's page of places
+    expect(page).to_have_url(re.compile(r"/places/es/$"))
     expect(page.locator("main")).to_contain_text("Barcelona Metropolitan Area (AMB)")
 
 

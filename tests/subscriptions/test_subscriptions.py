@@ -113,7 +113,7 @@ def test_bad_forms_are_400_and_keep_the_input(client, areas):
     response = subscribe(client, email="not an address")
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Choose at least one area or programme, or everything." in html
+    assert "Choose at least one area, programme or place, or everything." in html
     assert 'value="not an address"' in html
     assert subscribe(client, areas[0], consent="").status_code == 400
     assert not Subscription.objects.exists()

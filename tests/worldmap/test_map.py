@@ -29,7 +29,7 @@ def test_countries_with_signatories_are_links_with_accessible_names(client, sign
     response = client.get("/signatories/map/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<a href="/signatories/?country=BR" aria-label="Brazil: 2 signatories">' in html
+    assert '<a href="/places/br/" aria-label="Brazil: 2 signatories">' in html
     assert 'aria-label="Portugal: 1 signatory"' in html
     assert "France" not in html  # a pending request is not on the map
     assert html.count('<use href="#city"') == 3

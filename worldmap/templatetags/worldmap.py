@@ -13,7 +13,6 @@ register = template.Library()
 def country_paths(data: dict) -> str:
     """Plain countries in one hidden group; countries with signatories as links."""
     plain, linked = [], []
-    list_url = reverse("signatories:list")
     for country in data["world"]["countries"]:
         on_map = data["shaded"].get(country["code"])
         if on_map is None:
@@ -21,10 +20,9 @@ def country_paths(data: dict) -> str:
             continue
         linked.append(
             format_html(
-                '<a href="{}?country={}" aria-label="{}"><title>{}</title>'
+                '<a href="{}" aria-label="{}"><title>{}</title>'
                 '<path class="map__shade--{}" d="{}"/></a>',
-                list_url,
-                on_map.code,
+                reverse("places:country", kwargs={"country": on_map.code.lower()}),
                 on_map.label,
                 on_map.label,
                 on_map.shade,
@@ -37,11 +35,22 @@ def country_paths(data: dict) -> str:
 
 
 def city_marks(data: dict) -> str:
-    """One circle defined once and placed per city: a few bytes a mark."""
+    """One circle defined once and placed per city: a few bytes a mark. A city with a
+    place page is a link to it, with an accessible name."""
     marks = format_html_join("", '<use href="#city" x="{}" y="{}"/>', data["marks"])
+    linked = format_html_join(
+        "",
+        '<a href="{}" aria-label="{}" class="map__place"><title>{}</title>'
+        '<use href="#city" x="{}" y="{}"/></a>',
+        (
+            (mark.place.get_absolute_url(), mark.label, mark.label, mark.x, mark.y)
+            for mark in data["place_marks"]
+        ),
+    )
     return format_html(
-        '<g aria-hidden="true"><defs><circle id="city" class="map__city" r="4"/></defs>{}</g>',
+        '<g aria-hidden="true"><defs><circle id="city" class="map__city" r="4"/></defs>{}</g>{}',
         marks,
+        linked,
     )
 
 
