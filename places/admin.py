@@ -7,15 +7,24 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from publishing.admin import CountryInUseFilter, InputSafeAdminMixin, VersionHistoryAdmin
+from publishing.admin import (
+    CountryInUseFilter,
+    InputSafeAdminMixin,
+    TranslationStatusAdmin,
+    VersionHistoryAdmin,
+)
 
 from .matching import match_entry, match_signatory
 from .models import EntryPlace, Place, SignatoryPlace
 
 
 @admin.register(Place)
-class PlaceAdmin(InputSafeAdminMixin, VersionHistoryAdmin, TranslationAdmin):
-    list_display = ["name", "country", "slug", "signatories", "entries", "has_coordinates"]
+class PlaceAdmin(
+    InputSafeAdminMixin, TranslationStatusAdmin, VersionHistoryAdmin, TranslationAdmin
+):
+    list_display = [
+        "name", "country", "slug", "signatories", "entries", "has_coordinates", "translations"
+    ]  # fmt: skip
     list_filter = [CountryInUseFilter]
     search_fields = ["name_en", "name_fr", "name_es", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from initiatives.models import Entry
+from publishing.models import TracksTranslations
 from publishing.search_vectors import fold
 from signatories.models import Signatory
 
@@ -31,7 +32,7 @@ def coordinate(label, limit: int) -> models.DecimalField:
     )
 
 
-class Place(models.Model):
+class Place(TracksTranslations):
     country = CountryField(_("country"))
     slug = models.SlugField(
         _("address"), max_length=80, help_text=_("In the address of its page, after the country.")

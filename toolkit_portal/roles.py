@@ -55,6 +55,7 @@ GROUP_PERMISSIONS = {
         ("initiatives", "entry"): ["view", "change"],
         ("tags", "tagnames"): ["view", "change"],
         ("media_library", "image"): ["view", "change"],  # alt text
+        ("places", "place"): ["view", "change"],  # names and descriptions
     },
 }
 
