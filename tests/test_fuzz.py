@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.signing import Signer
 from django.test import override_settings
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from lib.spam import STARTED_SALT
@@ -106,9 +106,12 @@ def test_place_pages_never_fail(client, world, country, page, entries_page):
 @pytest.mark.django_db
 @fuzz(1)
 @given(path=st.text(st.characters(codec="ascii", exclude_characters="?#"), max_size=80))
+@example(path="\r/[")  # found by CI: the client read "[" as a host name
 def test_arbitrary_paths_never_fail(client, world, path):
-    # "//x" would make the test client read "x" as a host name: send one slash
-    response = client.get("/" + path.lstrip("/"))
+    # The test client drops tabs and line breaks (as URL parsers do), and would read "x"
+    # of "//x" as a host name: send what remains, after one slash.
+    sent = path.translate(dict.fromkeys(map(ord, "\t\r\n"))).lstrip("/")
+    response = client.get("/" + sent)
     assert response.status_code < 500, path
 
 
