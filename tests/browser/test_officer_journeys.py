@@ -96,7 +96,7 @@ def test_a_curator_finds_drafts_and_scheduled_items_from_the_dashboard(page, sit
     curator.groups.add(Group.objects.get(name=CONTENT_CURATORS))
     sign_in(page, site, "curator")
 
-    link = "Dashboard: drafts, scheduled items, searches, subscribers"
+    link = "Dashboard: drafts, scheduled items, translations, reviews due, searches, subscribers"
     page.get_by_role("link", name=link).click()
     expect(page.locator("#requests-heading")).to_have_count(0)  # an officer's
     no_violations_at_both_widths(page, "curator-dashboard")

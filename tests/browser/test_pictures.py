@@ -146,5 +146,5 @@ def test_a_curator_fixes_a_mistake_without_choosing_the_picture_again(
     image = Image.objects.get()
     assert (image.width, image.height) == (1600, 1000)
     assert RenditionJob.objects.filter(image=image, status="pending").count() == 1
-    expect(page.locator("#result_list")).to_contain_text("FR missing")
+    expect(page.locator("#result_list")).to_contain_text("French missing")
     both_widths_pass_axe(page, "admin-image-list")
