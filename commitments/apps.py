@@ -16,6 +16,7 @@ class CommitmentsConfig(AppConfig):
         from jobs.registry import register_chore
         from outbox.address_requests import register_address_handler
         from outbox.registry import register_email_kinds
+        from pagecache.schedule import changes_on
         from pagecache.versions import invalidate_on
         from publishing.search_vectors import SearchFields, register_search_kind
         from publishing.sections import register_section
@@ -23,7 +24,7 @@ class CommitmentsConfig(AppConfig):
         from signatories.models import Signatory
 
         from .models import Commitment, Milestone
-        from .models.commitments import signatory_inactive
+        from .models.commitments import next_change_of_standing, signatory_inactive
         from .profile_updates import ProfileEmail, update_link_answer
         from .reporting import ReportingEmail, cycle_begins_on_approval, reminders_send
         from .sections import profile_commitments, profile_update_link, theme_commitments
@@ -51,6 +52,7 @@ class CommitmentsConfig(AppConfig):
         # The reporting cycle: a signatory is inactive once its commitments have all been
         # overdue for a year; reminders go before updates are due.
         register_inactive_rule(signatory_inactive)
+        changes_on(next_change_of_standing)  # pages show both without an edit
         post_save.connect(
             cycle_begins_on_approval, sender=Signatory, dispatch_uid="commitment-cycle-approval"
         )

@@ -8,6 +8,7 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
+        from pagecache.schedule import changes_on
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
         from publishing.previews import register_page
@@ -19,6 +20,7 @@ class InitiativesConfig(AppConfig):
         from .views import entry_page, programme_page
 
         invalidate_on(Programme, Entry, signals=[statuses_changed])
+        changes_on(Entry.objects.next_publication_day)  # scheduled publication
         invalidate_on(Entry.themes.through, Entry.insights.through, Entry.documents.through)
         register_page(Programme, programme_page)
         register_page(Entry, entry_page)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pagecache.kept import kept
 from publishing.feeds import atom
 
 from . import feeds, views
@@ -9,15 +10,17 @@ app_name = "initiatives"
 
 urlpatterns = [
     path("initiatives/", views.initiatives_index, name="index"),
-    path("initiatives/feed.rss", EntriesFeed(), name="feed_rss"),
-    path("initiatives/feed.atom", atom(EntriesFeed)(), name="feed_atom"),
-    path("initiatives/calendar.ics", feeds.calendar, name="calendar"),
+    path("initiatives/feed.rss", kept(EntriesFeed()), name="feed_rss"),
+    path("initiatives/feed.atom", kept(atom(EntriesFeed)()), name="feed_atom"),
+    path("initiatives/calendar.ics", kept(feeds.calendar), name="calendar"),
     path(
-        "initiatives/<slug:programme>/feed.rss", ProgrammeEntriesFeed(), name="programme_feed_rss"
+        "initiatives/<slug:programme>/feed.rss",
+        kept(ProgrammeEntriesFeed()),
+        name="programme_feed_rss",
     ),
     path(
         "initiatives/<slug:programme>/feed.atom",
-        atom(ProgrammeEntriesFeed)(),
+        kept(atom(ProgrammeEntriesFeed)()),
         name="programme_feed_atom",
     ),
     path("initiatives/<slug:programme>/", views.programme_detail, name="programme"),

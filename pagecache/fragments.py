@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import hashlib
 
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from .versions import content_version
+from .schedule import scheduled_stamp
 
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
 
 def content_stamp() -> str:
-    """The content version and the day (scheduled content appears at midnight)."""
-    return f"{content_version()}:{timezone.localdate().isoformat()}"
+    """The content version, and the day since which nothing shown has changed by date
+    alone (scheduled content appears, updates turn overdue; schedule.py). Not today's
+    date: a midnight when nothing is due leaves every page and fragment warm."""
+    return scheduled_stamp()
 
 
 def fragment_key(parts: list, stamp: str) -> str:

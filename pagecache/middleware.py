@@ -3,9 +3,9 @@
 Every cached page is keyed by the content version: a number in the cache that any change
 to published content bumps (see `versions.py`; each app names its models). A change
 therefore makes every cached page stale at once; nothing is ever served that is older
-than the last edit. The key also holds today's date, because content dated in the future
-appears when its day comes without any edit (scheduled publishing). With a shared cache
-(Redis, `CACHE_URL`) every process sees the same pages and the same version.
+than the last edit. Content dated in the future appears when its day comes without any
+edit: the key holds the day of the last such change (`schedule.py`), not today's. With
+a shared cache (Redis, `CACHE_URL`) every process sees the same pages and the same version.
 
 What is never cached: requests with a session (staff, anyone logged in), or with pending
 messages; anything but GET and HEAD; responses that are not 200, that set a cookie, that
@@ -82,6 +82,11 @@ def probe(request) -> bool:
     return request.path in ("/healthz", "/healthz/live")
 
 
+def admin(request) -> bool:
+    """Never cached, and keeps no fragment (its previews render theirs): no stamp."""
+    return request.path.startswith(f"/{settings.ADMIN_PATH}")
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and store anonymous visitors' pages; answer If-None-Match with 304."""
 
@@ -95,7 +100,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def serve(self, request):
-        if probe(request):
+        if probe(request) or admin(request):
             return self.get_response(request)
         try:  # read before the view reads any content: fragments are keyed by it too
             request.content_stamp = content_stamp()

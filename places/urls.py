@@ -1,5 +1,7 @@
 from django.urls import path
 
+from pagecache.kept import kept
+
 from . import views
 from .feeds import PlaceFeed
 
@@ -9,5 +11,5 @@ urlpatterns = [
     path("places/", views.places_index, name="index"),
     path("places/<slug:country>/", views.country_detail, name="country"),
     path("places/<slug:country>/<slug:place>/", views.place_detail, name="place"),
-    path("places/<slug:country>/<slug:place>/feed.atom", PlaceFeed(), name="place_feed"),
+    path("places/<slug:country>/<slug:place>/feed.atom", kept(PlaceFeed()), name="place_feed"),
 ]

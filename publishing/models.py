@@ -11,7 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +58,11 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(
             status=PublicationStatus.PUBLISHED, published_on__gt=timezone.localdate()
         )
+
+    def next_publication_day(self, today: datetime.date) -> datetime.date | None:
+        """The first day after `today` on which published content appears (pagecache)."""
+        scheduled = self.filter(status=PublicationStatus.PUBLISHED, published_on__gt=today)
+        return scheduled.aggregate(day=Min("published_on"))["day"]
 
 
 class TracksTranslations(models.Model):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pagecache.kept import kept
 from publishing.feeds import atom
 
 from . import views
@@ -9,6 +10,6 @@ app_name = "tags"
 
 urlpatterns = [
     path("tags/<str:tag>/", views.tag_detail, name="tag"),
-    path("tags/<str:tag>/feed.rss", TagInsightsFeed(), name="tag_feed_rss"),
-    path("tags/<str:tag>/feed.atom", atom(TagInsightsFeed)(), name="tag_feed_atom"),
+    path("tags/<str:tag>/feed.rss", kept(TagInsightsFeed()), name="tag_feed_rss"),
+    path("tags/<str:tag>/feed.atom", kept(atom(TagInsightsFeed)()), name="tag_feed_atom"),
 ]

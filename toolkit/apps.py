@@ -8,6 +8,7 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Toolkit")
 
     def ready(self):
+        from pagecache.schedule import changes_on
         from pagecache.versions import invalidate_on
         from publishing.loading import Loader, register_loader
         from publishing.previews import register_page
@@ -19,6 +20,7 @@ class ToolkitConfig(AppConfig):
         from .views import insight_page, theme_page
 
         invalidate_on(Theme, Insight, signals=[statuses_changed])
+        changes_on(Insight.objects.next_publication_day)  # scheduled publication
         invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)
         register_page(Insight, insight_page)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from media_library.views import document_file, media_file
 from opendata.urls import file_patterns as open_data_files
 from opendata.urls import page_patterns as open_data_pages
+from pagecache.kept import kept
 from publishing.views import translation_files
 
 from . import views
@@ -20,10 +21,15 @@ urlpatterns = [
     path("healthz/live", views.liveness, name="liveness"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        kept(sitemap_views.index, query=("p",)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        kept(sitemap_views.sitemap, query=("p",)),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +54,23 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(last_reported_on__lt=day).update(
             last_reported_on=day, due_on=day + cycle_length()
         )
+
+
+def next_change_of_standing(today: datetime.date) -> datetime.date | None:
+    """The first day after `today` on which a public commitment turns overdue, or its
+    signatory may turn inactive (if it was its latest due date: a day too many at worst)."""
+    overdue_after = grace_period()
+    inactive_after = overdue_after + INACTIVE_AFTER_OVERDUE
+    found = Commitment.objects.public().aggregate(
+        overdue=Min("due_on", filter=Q(due_on__gte=today - overdue_after)),
+        inactive=Min("due_on", filter=Q(due_on__gte=today - inactive_after)),
+    )
+    one_day = datetime.timedelta(days=1)
+    days = [
+        found["overdue"] and found["overdue"] + overdue_after + one_day,
+        found["inactive"] and found["inactive"] + inactive_after + one_day,
+    ]
+    return min(filter(None, days), default=None)
 
 
 def signatory_inactive(today: datetime.date) -> Q:

@@ -1,5 +1,5 @@
 """`{% fragment "name" key… %}…{% endfragment %}`: a part of a page rendered once per content
-version, day and language (and the keys given), then served from the cache.
+version and language (and the keys given), then served from the cache.
 
 Invalidation is the page cache's (`versions.py`): any change to published content makes
 every fragment stale, so a fragment is never older than the last edit. Unlike whole pages,
