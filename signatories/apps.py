@@ -8,7 +8,6 @@ class SignatoriesConfig(AppConfig):
     verbose_name = _("Signatories")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete
 
         from jobs.registry import register_chore
@@ -21,7 +20,6 @@ class SignatoriesConfig(AppConfig):
 
         from .emails import JoinEmail
         from .models import CONTACT_PERMISSION, ReportedTotal, Signatory
-        from .names import register_on_sqlite
         from .sections import theme_signatories
         from .services import (
             PERSONAL_FIELDS,
@@ -32,8 +30,6 @@ class SignatoriesConfig(AppConfig):
         )
 
         register_email_kinds(JoinEmail.choices)
-        # Names compared by what they name, in the database too (signatories/names.py).
-        connection_created.connect(register_on_sqlite, dispatch_uid="signatory-name-key")
         # Emails hold the contact details of those they are written to.
         emails_are_read_with(CONTACT_PERMISSION)
         search_emails_by("signatory__organisation")

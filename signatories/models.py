@@ -23,7 +23,7 @@ from publishing.rendering import render_markdown
 from toolkit.models import Theme
 
 from .activity import inactive_on
-from .names import NameKey, name_key
+from .names import name_key
 from .regions import Region, region_of
 
 
@@ -66,10 +66,10 @@ class SignatoryQuerySet(models.QuerySet):
         """Requests for the same institution (the same name, as `name_key` compares them,
         in the same country) or the same contact address."""
         key = name_key(organisation)  # none for a name in another script: compared as it is
-        same_name = Q(key=key) if key else Q(organisation__iexact=organisation)
+        same_name = Q(name_key=key) if key else Q(organisation__iexact=organisation)
         same_institution = same_name & Q(country=country)
         same_contact = Q(contact_email=email) if email else Q(pk__in=[])
-        return self.annotate(key=NameKey("organisation")).filter(same_institution | same_contact)
+        return self.filter(same_institution | same_contact)
 
 
 class Signatory(TracksTranslations):
@@ -95,6 +95,8 @@ class Signatory(TracksTranslations):
         SETUP = "setup", _("Loaded at setup")
 
     organisation = models.CharField(_("organisation"), max_length=200)
+    # What the name names (names.py), kept on save: compared on every join request.
+    name_key = models.CharField(max_length=200, blank=True, editable=False)
     # The profile's address, given on approval; kept if the name changes later.
     slug = models.SlugField(_("profile address"), max_length=220, blank=True, editable=False)
     kind = models.CharField(_("kind of institution"), max_length=20, choices=Kind.choices)
@@ -237,6 +239,8 @@ class Signatory(TracksTranslations):
         indexes = [
             models.Index(fields=["status", "-submitted_at"]),
             models.Index(fields=["status", "reviewed_at"], name="signatory_status_reviewed"),
+            models.Index(fields=["country", "name_key"], name="signatory_country_name_key"),
+            models.Index(fields=["contact_email"], name="signatory_contact_email"),
         ]
 
     def __str__(self) -> str:
@@ -247,10 +251,11 @@ class Signatory(TracksTranslations):
         self.region = region.value if region else ""
         self.profile_html = render_markdown(self.profile)
         self.contact_email = normalise_email(self.contact_email)
+        self.name_key = name_key(self.organisation)
         if self.status == self.Status.APPROVED and not self.slug:
             self.slug = self.free_slug()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "profile_html"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "profile_html", "name_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

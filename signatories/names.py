@@ -3,18 +3,14 @@ punctuation, an acronym in brackets, or the words that say what kind of body it 
 English, French, Spanish (and Portuguese): "Ville de Montréal", "City of Montreal" and
 "Montréal" are one key, "montreal".
 
-The same rule in Python (`name_key`) and in the database (`NameKey`): on PostgreSQL with
-`unaccent` and `regexp_replace`, on SQLite with `name_key` itself, registered on each
-connection (`register_on_sqlite`, connected in apps.py).
+Each request keeps its key (`Signatory.name_key`, set on save): a join request compares
+its key with the stored ones through an index, never computing a key per row.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from django.db.models import Func, TextField, Value
-from django.db.models.functions import Lower, Trim
 
 # Kinds of body named before the place, followed by "of"/"de"…: "Área Metropolitana de".
 KINDS = [
@@ -62,26 +58,3 @@ def name_key(name: str | None) -> str:
     """What a name names: "Ville de Montréal (Québec)" → "montreal"."""
     words = plain(re.sub(BRACKETS, " ", name or ""))
     return re.sub(SUFFIX, "", re.sub(PREFIX, "", words))
-
-
-class NameKey(Func):
-    """`name_key` of a text column, computed by the database."""
-
-    function = "signatory_name_key"  # SQLite: the Python function, see register_on_sqlite
-    arity = 1
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        def replace(text, pattern, by=""):
-            return Func(text, Value(pattern), Value(by), Value("g"), function="regexp_replace")
-
-        text = Lower(Func(self.source_expressions[0], function="unaccent"))
-        text = replace(replace(text, BRACKETS, " "), "[^a-z0-9]+", " ")
-        text = replace(replace(Trim(text), PREFIX), SUFFIX)
-        return compiler.compile(text)
-
-
-def register_on_sqlite(sender, connection, **kwargs) -> None:
-    """`connection_created` receiver: SQLite runs `name_key` for `NameKey`."""
-    if connection.vendor == "sqlite":
-        connection.connection.create_function("signatory_name_key", 1, name_key, deterministic=True)

@@ -44,7 +44,10 @@ def signatory_submit(
     signatory.possible_duplicate = looks_like_an_earlier_request(signatory)
     with transaction.atomic():
         signatory.save()
-        signatory.themes.set(themes)
+        # Rows, not themes.set(): a pending request's areas show nowhere public, and the
+        # many-to-many signal would make every cached page cold (pagecache/versions.py).
+        Chosen = Signatory.themes.through
+        Chosen.objects.bulk_create(Chosen(signatory=signatory, theme=theme) for theme in themes)
         emails.enqueue_new_request(signatory)
     return signatory
 

@@ -1,19 +1,21 @@
 """Requests whose institution's name resembles a new one ("Already joined?").
 
 Names are compared by what they name (`names.name_key`: no case, accents, punctuation,
-nor "Ville de", "City of", "Área Metropolitana de"…): trigram similarity of the keys on
-PostgreSQL (pg_trgm), a difflib ratio elsewhere.
+nor "Ville de", "City of", "Área Metropolitana de"…), kept with each request
+(`Signatory.name_key`): trigram similarity of the keys on PostgreSQL (pg_trgm), a difflib
+ratio elsewhere.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 
 from .models import Signatory
-from .names import NameKey, name_key
+from .names import name_key
 
 TRIGRAM_THRESHOLD = 0.5
 RATIO_THRESHOLD = 0.85
@@ -28,16 +30,30 @@ def similar_requests(name: str, country: str, *, public_only: bool = False) -> l
         requests = Signatory.objects.approved().exclude(slug="")
     else:
         requests = Signatory.objects.active()
-    active = requests.filter(country__in=[country, ""]).only("organisation", "slug", "status")
+    in_country = requests.filter(country__in=[country, ""])
     wanted = name_key(name)
     if not wanted:
         return []
     if connection.vendor == "postgresql":
-        alike = active.annotate(similarity=TrigramSimilarity(NameKey("organisation"), wanted))
-        return list(alike.filter(similarity__gte=TRIGRAM_THRESHOLD).order_by("-similarity")[:MOST])
-    scored = [
-        (difflib.SequenceMatcher(None, wanted, name_key(signatory.organisation)).ratio(), signatory)
-        for signatory in active
-    ]
-    alike = sorted((pair for pair in scored if pair[0] >= RATIO_THRESHOLD), key=lambda p: -p[0])
-    return [signatory for _ratio, signatory in alike[:MOST]]
+        alike = in_country.annotate(similarity=TrigramSimilarity("name_key", wanted))
+        alike = alike.filter(similarity__gte=TRIGRAM_THRESHOLD).order_by("-similarity")
+        return list(alike.only("organisation", "slug", "status")[:MOST])
+    letters = Counter(wanted)
+    keys = in_country.values_list("pk", "name_key")
+    scored = [(r, pk) for pk, key in keys if (r := ratio_over(wanted, letters, key)) is not None]
+    best = [pk for _ratio, pk in sorted(scored, key=lambda pair: -pair[0])[:MOST]]
+    found = Signatory.objects.only("organisation", "slug", "status").in_bulk(best)
+    return [found[pk] for pk in best]
+
+
+def ratio_over(wanted: str, letters: Counter, key: str) -> float | None:
+    """difflib's ratio of the two keys if at least RATIO_THRESHOLD. Its upper bounds
+    (difflib's real_quick_ratio and quick_ratio: the lengths, the letters in common) rule
+    out most keys first, without building a matcher for each."""
+    total = len(wanted) + len(key)
+    if 2 * min(len(wanted), len(key)) < RATIO_THRESHOLD * total:
+        return None
+    if 2 * sum((letters & Counter(key)).values()) < RATIO_THRESHOLD * total:
+        return None
+    ratio = difflib.SequenceMatcher(None, wanted, key).ratio()
+    return ratio if ratio >= RATIO_THRESHOLD else None

@@ -5,7 +5,8 @@ from django.core import mail
 
 from lib.spam import seconds_since
 from outbox.models import Notification
-from signatories import services
+from pagecache.versions import content_version
+from signatories import models, names, services, similar
 from signatories.models import Signatory
 from tests.signatories.conftest import started_seconds_ago
 
@@ -385,3 +386,41 @@ def test_a_join_request_with_an_area_id_out_of_range_is_refused_with_a_400(
 def test_contact_addresses_are_stored_in_one_form(client, join_data):
     post(client, join_data(contact_email=" Ana@BÜCHER.test "))
     assert Signatory.objects.get().contact_email == "ana@bücher.test"
+
+
+@pytest.mark.django_db
+def test_a_join_request_with_areas_leaves_every_cached_page_warm(client, join_data, theme):
+    """A pending request shows nowhere public, nor do the areas it names."""
+    assert client.get("/toolkit/")["X-Page-Cache"] == "miss"
+    version = content_version()
+    assert post(client, join_data(themes=[theme.pk])).status_code == 302
+    assert content_version() == version
+    assert client.get("/toolkit/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_the_duplicate_check_reads_stored_name_keys_whatever_the_number_of_requests(
+    monkeypatch, django_assert_num_queries
+):
+    """Two queries (the same institution or address; similar names), and the new name's
+    key computed once for each: never a key per stored request (signatories/names.py)."""
+    for n in range(30):
+        Signatory.objects.create(organisation=f"Ville de Testville {n}", kind="other", country="BR")
+    computed = []
+    monkeypatch.setattr(names, "name_key", lambda name: computed.append(name) or "")
+    for module in (models, similar):
+        monkeypatch.setattr(module, "name_key", lambda name: computed.append(name) or "x")
+    new = Signatory(organisation="Testville", country="BR", contact_email="a@testville.example")
+    with django_assert_num_queries(2):
+        assert services.looks_like_an_earlier_request(new) is False
+    assert computed == ["Testville", "Testville"]
+
+
+@pytest.mark.django_db
+def test_a_request_keeps_the_key_of_its_name(join_data, client):
+    post(client, join_data(organisation="Ville de Montréal (Québec)", country="CA"))
+    signatory = Signatory.objects.get()
+    assert signatory.name_key == "montreal"
+    signatory.organisation = "City of Laval"
+    signatory.save(update_fields=["organisation"])
+    assert Signatory.objects.get().name_key == "laval"
