@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from publishing.forms import CountryFilterField, countries_among
@@ -14,7 +15,12 @@ class EntryFilterForm(forms.Form):
 
     def __init__(self, *args, country_codes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.menu_countries = countries_among(country_codes)
+        self.country_codes = country_codes
+
+    @cached_property
+    def menu_countries(self) -> list[tuple[str, str]]:
+        """Read when the menu is rendered: not when the page's fragment is kept."""
+        return countries_among(self.country_codes)
 
     def filter(self, entries):
         """The entries that pass the filters; none when a filter is invalid."""

@@ -26,11 +26,11 @@ def programme_page(programme: Programme, *, query=None, address=None) -> tuple[s
     form = EntryFilterForm(query or None, country_codes=countries.distinct())
     entries = form.filter(published) if form.is_bound else published
     page_number = query.get("page") if query else None
-    page = Paginator(entries.for_listing(), ENTRIES_PER_PAGE).get_page(page_number)
     filter_errors = form.errors if form.is_bound else {}
+    paginator = Paginator(entries.for_listing(), ENTRIES_PER_PAGE)
     context = {
         "programme": programme,
-        "page": page,
+        "page": lazy(paginator.get_page, page_number),  # read in the fragment alone
         "form": form,
         "years": lazy(years_of, published),
         "filtered": form.is_bound and form.filtered,

@@ -10,14 +10,19 @@ from lib.collation import sorted_by_name
 
 class CountryFilterField(forms.ChoiceField):
     """Any ISO 3166 country, upper or lower case (an empty result is an honest answer);
-    anything else is refused. The menu offers only the countries that have content."""
+    anything else is refused. The menu offers only the countries that have content (the
+    form's `menu_countries`): the field renders none, so it holds no list of every country
+    to copy for each form, and checks a code against the ISO list itself."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Country"))
-        super().__init__(required=False, choices=[("", _("All countries")), *countries], **kwargs)
+        super().__init__(required=False, **kwargs)
 
     def to_python(self, value):
         return super().to_python(value).strip().upper()
+
+    def valid_value(self, value) -> bool:
+        return value in countries
 
 
 def countries_among(codes) -> list[tuple[str, str]]:

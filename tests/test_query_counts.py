@@ -90,19 +90,22 @@ def cold_and_warm(count_queries):
 PINNED = {
     "/": (7, 0),
     "/toolkit/": (2, 0),
-    # the signatories' commitments in the area: their figures, then the latest updates
-    "/toolkit/gender-equality/": (9, 2),
-    "/toolkit/gender-equality/?page=2": (9, 2),
+    # the signatories' commitments in the area: their figures, then the latest updates;
+    # kept, the area alone (its page of insights is counted only when its fragment renders)
+    "/toolkit/gender-equality/": (9, 1),
+    "/toolkit/gender-equality/?page=2": (9, 1),
     "/toolkit/gender-equality/insight-0/": (6, 1),
     "/tags/care/": (6, 3),
     "/initiatives/": (2, 0),
-    "/initiatives/metrotalks/": (6, 3),
-    "/initiatives/metrotalks/?country=PE&year=2021": (6, 3),
-    "/initiatives/metrotalks/?theme=gender-equality&year=2021": (7, 4),
+    # kept, the programme alone: its countries and page of entries only when its fragment
+    # renders (and the area a filter names)
+    "/initiatives/metrotalks/": (6, 1),
+    "/initiatives/metrotalks/?country=PE&year=2021": (6, 1),
+    "/initiatives/metrotalks/?theme=gender-equality&year=2021": (7, 2),
     "/initiatives/metrotalks/entry-0/": (6, 1),  # and its place (places/sections.py)
     "/signatories/": (6, 2),
     "/signatories/?group=kind": (6, 2),
-    "/signatories/city-profile/": (3, 3),  # its place, outside the fragment like commitments
+    "/signatories/city-profile/": (3, 1),  # kept: the signatory alone (its place, commitments)
     "/signatories/map/": (2, 0),
     "/signatories/progress/": (4, 0),
     # areas, programmes, tags and signatories: one more full-text query on SQLite (in the
@@ -118,7 +121,7 @@ PINNED = {
     "/data/": (0, 0),
     "/print/toolkit/": (3, 3),
     # one more than in English with every cache empty: the tags' French names (tags/names.py)
-    "/fr/toolkit/gender-equality/": (10, 2),
+    "/fr/toolkit/gender-equality/": (10, 1),
     # places: the place (or the country's test), then each part one query (places/pages.py)
     "/places/": (2, 0),
     "/places/pe/": (5, 1),

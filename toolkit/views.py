@@ -49,10 +49,10 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page_number = query.get("page") if query else None
-    page = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(page_number)
+    paginator = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE)
     context = {
         "theme": theme,
-        "page": page,
+        "page": lazy(paginator.get_page, page_number),  # read in the fragment alone
         "theme_tags": lazy(tags_with_counts, published, THEME_TAGS),
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,

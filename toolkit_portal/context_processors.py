@@ -5,9 +5,20 @@ from django.utils.translation import get_language, get_language_info
 
 
 def languages(request):
-    """This page in each language: for the language switcher and the hreflang links."""
-    path = request.get_full_path()
+    """This page in each language: for the language switcher and the hreflang links.
+
+    Made once a request: every template rendered with the request asks again (a page's
+    sections each render one), and finding the page's address in three languages costs."""
     current = get_language()
+    made = getattr(request, "page_languages_made", None)
+    if made is None or made[0] != current:
+        made = current, page_languages(request, current)
+        request.page_languages_made = made
+    return made[1]
+
+
+def page_languages(request, current: str) -> dict:
+    path = request.get_full_path()
     try:
         origin = f"{request.scheme}://{request.get_host()}"
     except DisallowedHost:  # the 400 page for a forged Host header must still render

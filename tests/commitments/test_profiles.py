@@ -190,11 +190,13 @@ def test_a_withdrawn_signatory_is_gone_everywhere_at_once(client, city, areas):
 
 
 def queries_for(client, url: str) -> int:
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from pagecache.fragments import content_stamp
 
+    cache.clear()  # the page rendered, not its kept fragment
     content_stamp()  # once per content version for the whole site, not this page's cost
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
@@ -260,3 +262,19 @@ def test_an_older_update_cannot_undo_a_newer_approved_one(city, areas):
     old.refresh_from_db()
     assert city.profile == "New" and old.status == "pending"
     assert profile_change_review(change=old, approve=False, reviewer=officer)
+
+
+@pytest.mark.django_db
+def test_a_kept_profile_shows_a_new_update_and_its_place_at_once(client, city, areas, settings):
+    """The profile is a fragment (one query when kept): an update or a place link made
+    since shows on the next request, with the page cache off as with it on."""
+    from places.models import Place, SignatoryPlace
+
+    settings.PAGE_CACHE = False
+    commitment = Commitment.objects.create(signatory=city, theme=areas[0], statement="Buses")
+    client.get(city.get_absolute_url())
+    Milestone.objects.create(commitment=commitment, happened_on="2026-02-03", text="Night bus")
+    place = Place.objects.create(country=city.country.code, slug="ejemplo", name="Ejemplo")
+    SignatoryPlace.objects.update_or_create(signatory=city, defaults={"place": place})
+    body = client.get(city.get_absolute_url()).content.decode()
+    assert "Night bus" in body and place.get_absolute_url() in body
