@@ -137,6 +137,25 @@ def targets(env) -> list[tuple[str, str]]:
         ("place", "/places/es/city-0/"),
         ("place page 2", "/places/es/city-0/?page=2&entries_page=2"),
         ("place feed", "/places/es/city-0/feed.atom"),
+        # every other public page type (the big open-data files apart: insights.json is
+        # 19 MB, several seconds a request uncached)
+        ("signatories by kind", "/signatories/?group=kind"),
+        ("signatory badge", f"/signatories/{signatory}/badge.svg"),
+        ("profile update link form", f"/signatories/{signatory}/update/"),
+        ("ask your city", "/signatories/ask-your-city/"),
+        ("updates feed", "/signatories/updates/feed.atom"),
+        ("join thanks", "/join/thanks/"),
+        ("privacy notice", "/join/privacy/"),
+        ("subscribe form", "/subscribe/"),
+        ("tag feed", "/tags/topic-007/feed.atom"),
+        ("calendar", "/initiatives/calendar.ics"),
+        ("sitemap of insights", "/sitemap-insights.xml"),
+        ("print: one area", f"/print/toolkit/{theme}/"),
+        ("about", "/about/"),
+        ("accessibility", "/accessibility/"),
+        ("open data", "/data/"),
+        ("open data: signatories", "/data/signatories.json"),
+        ("robots.txt", "/robots.txt"),
     ]
     for lang in ["fr", "es"]:
         pages += [
@@ -175,13 +194,15 @@ def measure_queries_and_bytes(env, pages) -> dict[str, tuple[int, int]]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+NOT_HTML = re.compile(r"\.(atom|rss|xml|ics|json|csv|svg|txt)(\?|$)")
 LATENCY = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
 def wrk(binary: str, url: str, headers=()) -> dict[str, float]:
     extra = [arg for header in headers for arg in ("-H", header)]
     out = subprocess.run(
-        [binary, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *extra, url],
+        [binary, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency",
+         *extra, url],
         check=True, capture_output=True, text=True, timeout=SECONDS + 30,
     ).stdout  # fmt: skip
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -407,11 +428,13 @@ def write_results(database: str, live, rows, cold, notes: list[str]) -> None:
     pages = [row for row in rows if row[1] != "/healthz"]
     low_cached = min((row for row in pages if row[2]), key=lambda row: row[2]["rps"])
     low_uncached = min(pages, key=lambda row: row[3]["rps"])
-    html = [cold[row[1]][1] for row in pages if row[0] not in ("feed", "sitemap")]
+    html = {row[0]: cold[row[1]][1] for row in pages if not NOT_HTML.search(row[1])}
+    printed = html.pop("print: one area", 0)
     lines += [
         "",
         *(f"- {note}" for note in notes),
-        f"- HTML pages: largest {max(html) / 1024:.1f} KB",
+        f"- HTML pages: largest {max(html.values()) / 1024:.1f} KB (the printable area apart: "
+        f"{printed / 1024:.0f} KB)",
         "",
         f"lowest ratio to /healthz/live: cached {low_cached[2]['rps'] / live['rps']:.2f} "
         f"({low_cached[0]}), uncached {low_uncached[3]['rps'] / live['rps']:.2f} "

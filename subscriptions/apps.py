@@ -9,8 +9,10 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self):
         from jobs.registry import register_chore
+        from lib.spam import STARTED_FIELD, started_token
         from outbox.address_requests import register_address_handler
         from outbox.registry import register_email_kinds
+        from pagecache.holes import register_hole
         from publishing.sections import register_section
 
         from .digests import digests_queue
@@ -27,6 +29,9 @@ class SubscriptionsConfig(AppConfig):
         register_section("programme", follow, follow_programme, order=10)
         register_section("place", follow, follow_place, order=10)
 
+        # the form is cached with its time stamp punched out and refilled per visitor
+        started = rf'name="{STARTED_FIELD}" value="([^"]+)"'
+        register_hole("subscribe-started", started, lambda request: started_token())
         # Hourly: a digest is due once its week or month has ended.
         register_chore("Digests queued", digests_queue, every_seconds=3600)
         register_chore("Stale subscriptions erased", stale_subscriptions_erase, every_seconds=3600)

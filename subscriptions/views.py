@@ -31,7 +31,10 @@ def subscribe_page(request, form, status=200, **extra):
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "GET":
-        return subscribe_page(request, SubscribeForm(initial=initial_choices(request)))
+        response = subscribe_page(request, SubscribeForm(initial=initial_choices(request)))
+        # the same for every visitor but these tokens: cached with them punched out
+        response.page_cache_holes = ["csrf", "subscribe-started"]
+        return response
     form = SubscribeForm(request.POST)
     if form.is_bot():
         return render(request, "subscriptions/check_inbox.html")

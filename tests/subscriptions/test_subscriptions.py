@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from outbox.address_requests import answer_address_requests
 from outbox.models import Notification
@@ -317,3 +318,23 @@ def test_an_address_with_non_ascii_capitals_is_one_subscriber_however_it_is_type
         "You already follow the Metropolitan toolkit",
         "You already follow the Metropolitan toolkit",
     ]
+
+
+@pytest.mark.django_db
+def test_the_sign_up_form_is_cached_with_each_visitor_s_own_tokens(areas, settings):
+    settings.FORM_MIN_SECONDS = 0
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    one, two = first.get("/subscribe/?theme=mobility"), second.get("/subscribe/?theme=mobility")
+    assert two["X-Page-Cache"] == "hit" and "private" in two["Cache-Control"]
+    tokens = [
+        re.findall(r'name="(?:csrfmiddlewaretoken|started)" value="([^"]+)"', r.content.decode())
+        for r in (one, two)
+    ]
+    assert len(tokens[1]) == 2 and not set(tokens[0]) & set(tokens[1])
+    assert "@@hole" not in two.content.decode()
+    csrf, started = tokens[1]
+    data = {"email": READER, "themes": [areas[1].pk], "rhythm": "weekly", "language": "en",
+            "consent": "on", "csrfmiddlewaretoken": csrf, "started": started}  # fmt: skip
+    assert second.post("/subscribe/", data).status_code == 200
+    answer_address_requests()
+    assert Notification.objects.filter(to=READER).exists()
