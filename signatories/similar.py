@@ -9,10 +9,12 @@ ratio elsewhere.
 from __future__ import annotations
 
 import difflib
+import math
 from collections import Counter
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
+from django.db.models.functions import Length
 
 from .models import Signatory
 from .names import name_key
@@ -39,7 +41,11 @@ def similar_requests(name: str, country: str, *, public_only: bool = False) -> l
         alike = alike.filter(similarity__gte=TRIGRAM_THRESHOLD).order_by("-similarity")
         return list(alike.only("organisation", "slug", "status")[:MOST])
     letters = Counter(wanted)
-    keys = in_country.values_list("pk", "name_key")
+    # a ratio of at least RATIO_THRESHOLD needs a length within these (difflib's bound)
+    shortest = math.floor(len(wanted) * RATIO_THRESHOLD / (2 - RATIO_THRESHOLD))
+    longest = math.ceil(len(wanted) * (2 - RATIO_THRESHOLD) / RATIO_THRESHOLD)
+    keys = in_country.alias(length=Length("name_key")).filter(length__range=(shortest, longest))
+    keys = keys.values_list("pk", "name_key")
     scored = [(r, pk) for pk, key in keys if (r := ratio_over(wanted, letters, key)) is not None]
     best = [pk for _ratio, pk in sorted(scored, key=lambda pair: -pair[0])[:MOST]]
     found = Signatory.objects.only("organisation", "slug", "status").in_bulk(best)
