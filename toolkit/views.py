@@ -49,19 +49,27 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page_number = query.get("page") if query else None
-    paginator = Paginator(insights.for_listing(), INSIGHTS_PER_PAGE)
     context = {
         "theme": theme,
-        "page": lazy(paginator.get_page, page_number),  # read in the fragment alone
+        # read in the page's fragment alone: nothing counted or built when it is kept
+        "page": lazy(insights_page, insights, page_number),
         "theme_tags": lazy(tags_with_counts, published, THEME_TAGS),
         "tag_slug": form.data.get("tag", ""),
         "selected_tag": tag,
         "filter_errors": form.errors,
-        "related_entries": theme.entries.published().for_listing()[:RELATED_ENTRIES],
+        "related_entries": lazy(related_entries, theme),
         # an unknown tag, a bad filter or a preview is not kept
         "fragment": address if address and (tag or not form.data.get("tag")) else None,
     }
     return "toolkit/theme_detail.html", context
+
+
+def insights_page(insights, number):
+    return Paginator(insights.for_listing(), INSIGHTS_PER_PAGE).get_page(number)
+
+
+def related_entries(theme: Theme):
+    return theme.entries.published().for_listing()[:RELATED_ENTRIES]
 
 
 def theme_detail(request, theme):
