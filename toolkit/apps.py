@@ -19,7 +19,9 @@ class ToolkitConfig(AppConfig):
         from .services import toolkit_load_content, toolkit_load_translations
         from .views import insight_page, theme_page
 
-        invalidate_on(Theme, Insight, signals=[statuses_changed])
+        invalidate_on(Theme, signals=[statuses_changed])
+        # an area's pages read its insights alone: an edit leaves other areas' pages warm
+        invalidate_on(Insight, scopes=Insight.groups, signals=[statuses_changed])
         changes_on(Insight.objects.next_publication_day)  # scheduled publication
         invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)

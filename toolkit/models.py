@@ -64,6 +64,11 @@ class InsightQuerySet(PublishedQuerySet):
         return self.order_by("-published_on", went_public, "title", "pk")
 
 
+def in_theme(theme_id) -> str:
+    """The group of insights an area's pages read (pagecache/shown.py)."""
+    return f"theme:{theme_id}"
+
+
 class Insight(PublishedContent, Illustrated, WithDocuments):
     """A key insight of the toolkit, under one thematic area."""
 
@@ -87,6 +92,10 @@ class Insight(PublishedContent, Illustrated, WithDocuments):
             models.Index(fields=["status", "published_on", "updated_at"], name="insight_changed"),
             *PublishedContent.Meta.indexes,
         ]
+
+    def groups(self) -> list[str]:
+        """The groups of items public pages read it in (pagecache/shown.py)."""
+        return [in_theme(self.theme_id)]
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
 from pagecache.fragments import lazy
+from pagecache.shown import narrow
 
 from .forms import TagFilterForm
-from .models import Insight, Theme
+from .models import Insight, Theme, in_theme
 
 RELATED_ENTRIES = 6
 INSIGHTS_PER_PAGE = 12
@@ -46,6 +47,7 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
     """The template and context of an area's page, for its view (with the reader's filter
     `query` and the `address` that keys its cached fragment) and for its preview (neither)."""
     form = TagFilterForm(query or {})
+    narrow(Insight, in_theme(theme.pk))  # it reads no insight of another area
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page_number = query.get("page") if query else None
@@ -72,6 +74,7 @@ def theme_detail(request, theme):
 
 def insight_page(insight: Insight) -> tuple[str, dict]:
     """The template and context of an insight's page (also for previews of drafts)."""
+    narrow(Insight, in_theme(insight.theme_id))  # it, and its neighbours in its area
     context = {"insight": insight, "theme": insight.theme, "neighbours": lazy(insight.neighbours)}
     return "toolkit/insight_detail.html", {**context, "entries": lazy(entries_of, insight)}
 

@@ -1,0 +1,144 @@
+"""An edit makes stale what shows what it changed, and nothing else (pagecache/shown.py):
+pages and fragments keep the tables they read, narrowed by their views to the groups they
+show (an area's insights), and the clock read before their view."""
+
+import pytest
+from django.core.cache import cache
+
+from pagecache.fragments import content_stamp
+from pagecache.shown import PREFIX
+from publishing.admin.statuses import set_status
+from tests.factories import make_insight, make_theme
+from toolkit.models import Insight
+
+
+def text(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.fixture
+def two_areas(theme):
+    other = make_theme(title="Public space", slug="public-space", position=5)
+    make_insight(theme=theme, title="Care first", slug="care-first", tags=["care"])
+    make_insight(theme=other, title="Shade for streets", slug="shade", tags=["heat"])
+    return theme, other
+
+
+UNRELATED = ["/public-space/", "/public-space/shade/"]
+
+
+@pytest.mark.django_db
+def test_an_edit_of_one_insight_leaves_fragments_of_unrelated_areas_warm(
+    client, two_areas, settings, count_queries
+):
+    settings.PAGE_CACHE = False  # fragments only: what staff and crawlers meet
+    urls = [f"/toolkit{path}" for path in UNRELATED]
+    cold = {url: count_queries(client, url) for url in urls}
+    warm = {url: count_queries(client, url) for url in urls}
+    assert all(warm[url] < cold[url] for url in urls)  # their fragments are kept
+
+    insight = Insight.objects.get(slug="care-first")
+    insight.title_en = "Care comes first"
+    insight.save()
+
+    content_stamp()  # the schedule is asked once after each edit, for the whole site
+    assert {url: count_queries(client, url) for url in urls} == warm
+    assert "Care comes first" in text(client, "/toolkit/gender-equality/")
+    assert "Care comes first" in text(client, "/toolkit/gender-equality/care-first/")
+
+
+SHOWING_IT = [
+    "/", "/toolkit/gender-equality/", "/toolkit/gender-equality/care-first/",
+    "/tags/care/", "/search/?q=care", "/toolkit/feed.atom", "/toolkit/gender-equality/feed.atom",
+    "/fr/toolkit/gender-equality/",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_an_edit_of_one_insight_makes_every_page_that_shows_it_fresh(client, two_areas):
+    for url in SHOWING_IT + [f"/toolkit{path}" for path in UNRELATED]:
+        assert client.get(url).status_code == 200
+    insight = Insight.objects.get(slug="care-first")
+    insight.title_en = "Care comes first"
+    insight.save()
+
+    for url in SHOWING_IT:
+        assert "Care comes first" in text(client, url), url
+    for path in UNRELATED:  # whole pages of the other area are still kept
+        assert client.get(f"/toolkit{path}")["X-Page-Cache"] == "hit", path
+
+
+@pytest.mark.django_db
+def test_an_insight_moved_to_another_area_leaves_the_old_area_and_reaches_the_new(
+    client, two_areas
+):
+    _theme, other = two_areas
+    assert "Care first" in text(client, "/toolkit/gender-equality/")
+    assert "Care first" not in text(client, "/toolkit/public-space/")
+    insight = Insight.objects.get(slug="care-first")
+    insight.theme = other
+    insight.save()
+    assert "Care first" not in text(client, "/toolkit/gender-equality/")
+    assert "Care first" in text(client, "/toolkit/public-space/")
+    assert client.get("/toolkit/gender-equality/care-first/").status_code == 404
+    assert "Care first" in text(client, "/toolkit/public-space/care-first/")
+
+
+@pytest.mark.django_db
+def test_unpublishing_many_at_once_makes_every_area_fresh(client, two_areas):
+    for url in ("/toolkit/gender-equality/", "/toolkit/public-space/"):
+        assert "Key insights" in text(client, url)
+    set_status(Insight.objects.all(), "draft")
+    assert "Care first" not in text(client, "/toolkit/gender-equality/")
+    assert "Shade for streets" not in text(client, "/toolkit/public-space/")
+
+
+@pytest.mark.django_db
+def test_an_edit_landing_while_a_page_renders_is_not_kept_as_current(
+    client, two_areas, monkeypatch
+):
+    from django.shortcuts import render
+
+    from pagecache.shown import touch
+
+    def render_then_edit(*args, **kwargs):
+        response = render(*args, **kwargs)
+        # the edit is committed after the page read the old rows, before they are kept
+        Insight.objects.filter(slug="care-first").update(title_en="Edited meanwhile")
+        touch(["toolkit_insight", f"toolkit_insight@theme:{two_areas[0].pk}"])
+        return response
+
+    monkeypatch.setattr("toolkit.views.render", render_then_edit)
+    assert "Care first" in text(client, "/toolkit/gender-equality/")
+    monkeypatch.undo()
+    assert "Edited meanwhile" in text(client, "/toolkit/gender-equality/")
+
+
+@pytest.mark.django_db
+def test_a_page_whose_tags_the_cache_lost_is_rendered_again(client, two_areas):
+    assert text(client, "/toolkit/gender-equality/")
+    assert client.get("/toolkit/gender-equality/")["X-Page-Cache"] == "hit"
+    lost = [key for key in cache._cache if key.endswith(PREFIX + "toolkit_theme")]
+    assert lost
+    cache.delete_many([key.split(":", 2)[-1] for key in lost])
+    assert client.get("/toolkit/gender-equality/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_renamed_tag_shows_in_every_language_though_names_are_kept(client, two_areas):
+    from taggit.models import Tag
+
+    from tags.models import TagNames
+
+    assert "care" in text(client, "/fr/toolkit/gender-equality/")
+    names = TagNames.objects.get(tag__slug="care")
+    names.name_fr = "soins"
+    names.save()
+    assert "soins" in text(client, "/fr/toolkit/gender-equality/")
+    assert "soins" in text(client, "/fr/toolkit/gender-equality/care-first/")
+    tag = Tag.objects.get(slug="care")
+    tag.name = "caring"
+    tag.save()
+    assert "caring" in text(client, "/toolkit/gender-equality/care-first/")
