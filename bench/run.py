@@ -175,6 +175,50 @@ def measure_queries_and_bytes(env, pages) -> dict[str, tuple[int, int]]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def cold_after_edit(env, pages) -> str:
+    """After editing one insight (the bench's insight page's, its title in every language),
+    which page types the page cache renders again, and which of those show it: in a
+    separate process, each page visited twice before the edit."""
+    script = (
+        "import json, sys\n"
+        "from django.test import Client\n"
+        "from toolkit.models import Insight\n"
+        "client = Client(HTTP_HOST='127.0.0.1', secure=True)\n"
+        "pages, (theme, slug) = json.loads(sys.stdin.read())\n"
+        "for _ in range(2):\n"
+        "    for _label, path in pages:\n"
+        "        client.get(path)\n"
+        "insight = Insight.objects.get(theme__slug=theme, slug=slug)\n"
+        "for code in ('en', 'fr', 'es'):\n"
+        "    title = getattr(insight, f'title_{code}')\n"
+        "    setattr(insight, f'title_{code}', f'{title} (edited)' if title else '')\n"
+        "insight.save()\n"
+        "rows = []\n"
+        "for label, path in pages:\n"
+        "    response = client.get(path)\n"
+        "    shown = '(edited)' in response.content.decode()\n"
+        "    rows.append([label, response.get('X-Page-Cache', 'not kept'), shown])\n"
+        "print(json.dumps(rows))\n"
+    )
+    import json
+
+    insight_path = dict(pages)["insight"]
+    theme, slug = insight_path.strip("/").split("/")[1:3]
+    command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", script]
+    out = run(command, env, input=json.dumps([pages, [theme, slug]]), capture_output=True,
+              text=True)  # fmt: skip
+    rows = json.loads(out.stdout.strip().splitlines()[-1])
+    cold = [label for label, state, _shown in rows if state != "hit"]
+    showing = [label for label, _state, shown in rows if shown]
+    wrongly_warm = [label for label, state, shown in rows if shown and state == "hit"]
+    assert not wrongly_warm, f"kept pages still show the old insight: {wrongly_warm}"
+    return (
+        f"after editing one insight, {len(cold)} of the bench's {len(rows)} page types render "
+        f"cold ({', '.join(cold)}); {len(showing)} of them show that insight "
+        f"({', '.join(showing)}); the other {len(rows) - len(cold)} are served from the cache"
+    )
+
+
 LATENCY = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
@@ -362,6 +406,8 @@ def main() -> None:
         for server in servers:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+    notes.append(cold_after_edit(env, pages))  # last: it edits the data
+    print(notes[-1])
     write_results(database, live, rows, cold, notes)
 
 

@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from pagecache.fragments import lazy
+from pagecache.shown import narrow
+from toolkit.models import Insight, fed_by
 
 from .forms import EntryFilterForm
 from .models import Entry, Programme
@@ -54,6 +56,7 @@ def years_of(entries) -> list[int]:
 
 def entry_page(entry: Entry) -> tuple[str, dict]:
     """The template and context of an entry's page (also for previews of drafts)."""
+    narrow(Insight, fed_by(entry.pk))  # it reads only the insights it feeds
     insights = entry.insights.published().select_related("theme")
     return "initiatives/entry_detail.html", {"entry": entry, "related_insights": insights}
 

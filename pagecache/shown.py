@@ -34,6 +34,8 @@ from django.db import connection
 CLOCK_KEY = "content-clock"
 PREFIX = "shown:"
 EVERY_SCOPE = "*"
+# the group of every item, read for how many there are (counts), not for what they say
+LISTED = "listed"
 
 # watched table → its model's label (versions.invalidate_on fills it)
 TABLES: dict[str, str] = {}

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from .shown import EVERY_SCOPE, touch, watch_table
+from .shown import EVERY_SCOPE, LISTED, touch, watch_table
 
 logger = logging.getLogger(__name__)
 
@@ -58,23 +58,24 @@ def touch_or_log(tags) -> None:
 WATCHED: set[str] = set()
 
 
-def invalidate_on(*models, when=None, scopes=None, signals=()) -> None:
+def invalidate_on(*models, when=None, scopes=None, listed_by=(), signals=()) -> None:
     """Make stale what shows one of `models` whenever one of them is saved or deleted.
 
     `when(instance)` may narrow saves to those that public pages show. `scopes(instance)`
     names the groups an item is in (e.g. `["theme:3"]`), before and after a save: pages
     that narrow their reads to a group (`shown.narrow`) go stale only when one of its
-    items changes. A many-to-many `through` model given here is watched for
-    `m2m_changed` as well; `signals` are other signals whose sender is one of the models
-    (e.g. a bulk status change: every group of the model).
+    items changes. `listed_by`: the fields that decide whether an item is counted (pages
+    that narrow their reads to `LISTED` count items without showing any). A many-to-many
+    `through` model given here is watched for `m2m_changed` as well; `signals` are other
+    signals whose sender is one of the models (a bulk status change: every group).
     """
     for model in models:
         WATCHED.add(model._meta.label)
         table = model._meta.db_table
         watch_table(table, model._meta.label)
-        edited = Edited(table, when, scopes)
+        edited = Edited(table, when, scopes, listed_by)
         uid = f"pagecache-{model._meta.label}"
-        if scopes is not None:
+        if scopes is not None or listed_by:
             pre_save.connect(edited.before, sender=model, dispatch_uid=f"{uid}-before", weak=False)
         post_save.connect(edited.saved, sender=model, dispatch_uid=f"{uid}-save", weak=False)
         post_delete.connect(edited.deleted, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
@@ -87,27 +88,39 @@ def invalidate_on(*models, when=None, scopes=None, signals=()) -> None:
 class Edited:
     """The tags an edit of one watched model stamps."""
 
-    def __init__(self, table: str, when, scopes):
-        self.table, self.when, self.scopes = table, when, scopes
+    def __init__(self, table: str, when, scopes, listed_by):
+        self.table, self.when, self.scopes, self.listed_by = table, when, scopes, listed_by
 
-    def tags(self, *instances) -> set[str]:
-        groups = {scope for item in instances if item for scope in self.scopes(item)}
+    def tags(self, instance, earlier=None, *, counted: bool) -> set[str]:
+        groups = {scope for item in (instance, earlier) if item for scope in self.scopes_of(item)}
+        if counted:
+            groups.add(LISTED)
         return {self.table, *(f"{self.table}@{scope}" for scope in groups)}
+
+    def scopes_of(self, item) -> list[str]:
+        return self.scopes(item) if self.scopes else []
+
+    def counted(self, instance, earlier) -> bool:
+        """Whether the edit may change which items are counted."""
+        return earlier is None or any(
+            getattr(instance, name) != getattr(earlier, name) for name in self.listed_by
+        )
 
     def before(self, sender, instance, raw=False, **kwargs) -> None:
         """Remember the groups the item is in before the save (it may leave them)."""
         if raw or instance._state.adding or instance.pk is None:
             return
-        instance._groups_before = sender._base_manager.filter(pk=instance.pk).first()
+        instance._earlier = sender._base_manager.filter(pk=instance.pk).first()
 
     def saved(self, sender, instance, **kwargs) -> None:
         if self.when is not None and not self.when(instance):
             return
-        earlier = instance.__dict__.pop("_groups_before", None)
-        touch_now_and_on_commit(self.tags(instance, earlier) if self.scopes else {self.table})
+        earlier = instance.__dict__.pop("_earlier", None)
+        counted = self.counted(instance, earlier)
+        touch_now_and_on_commit(self.tags(instance, earlier, counted=counted))
 
     def deleted(self, sender, instance, **kwargs) -> None:
-        touch_now_and_on_commit(self.tags(instance) if self.scopes else {self.table})
+        touch_now_and_on_commit(self.tags(instance, counted=True))
 
     def bulk(self, **kwargs) -> None:
         touch_now_and_on_commit({self.table, f"{self.table}@{EVERY_SCOPE}"})

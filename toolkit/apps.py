@@ -21,7 +21,12 @@ class ToolkitConfig(AppConfig):
 
         invalidate_on(Theme, signals=[statuses_changed])
         # an area's pages read its insights alone: an edit leaves other areas' pages warm
-        invalidate_on(Insight, scopes=Insight.groups, signals=[statuses_changed])
+        invalidate_on(
+            Insight,
+            scopes=Insight.groups,
+            listed_by=("status", "published_on", "theme_id"),
+            signals=[statuses_changed],
+        )
         changes_on(Insight.objects.next_publication_day)  # scheduled publication
         invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)

@@ -64,9 +64,18 @@ class InsightQuerySet(PublishedQuerySet):
         return self.order_by("-published_on", went_public, "title", "pk")
 
 
+# The groups of insights public pages read (pagecache/shown.py): an area's, a tag's, an
+# initiative entry's.
 def in_theme(theme_id) -> str:
-    """The group of insights an area's pages read (pagecache/shown.py)."""
     return f"theme:{theme_id}"
+
+
+def tagged(tag_id) -> str:
+    return f"tag:{tag_id}"
+
+
+def fed_by(entry_id) -> str:
+    return f"entry:{entry_id}"
 
 
 class Insight(PublishedContent, Illustrated, WithDocuments):
@@ -94,8 +103,12 @@ class Insight(PublishedContent, Illustrated, WithDocuments):
         ]
 
     def groups(self) -> list[str]:
-        """The groups of items public pages read it in (pagecache/shown.py)."""
-        return [in_theme(self.theme_id)]
+        """The groups of insights public pages read it in (pagecache/shown.py)."""
+        groups = [in_theme(self.theme_id)]
+        if self.pk:
+            groups += [tagged(pk) for pk in self.tags.values_list("pk", flat=True)]
+            groups += [fed_by(pk) for pk in self.related_entries.values_list("pk", flat=True)]
+        return groups
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})

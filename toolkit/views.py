@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
 from pagecache.fragments import lazy
-from pagecache.shown import narrow
+from pagecache.shown import LISTED, narrow
 
 from .forms import TagFilterForm
 from .models import Insight, Theme, in_theme
@@ -38,6 +38,7 @@ def tags_with_counts(insights, limit: int) -> list[Tag]:
 
 
 def toolkit_index(request):
+    narrow(Insight, LISTED)  # it counts insights, and shows none
     themes = Theme.objects.with_insight_counts()
     popular_tags = lazy(tags_with_counts, Insight.objects.published(), POPULAR_TAGS)
     return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})

@@ -142,3 +142,31 @@ def test_a_renamed_tag_shows_in_every_language_though_names_are_kept(client, two
     tag.name = "caring"
     tag.save()
     assert "caring" in text(client, "/toolkit/gender-equality/care-first/")
+
+
+@pytest.mark.django_db
+def test_pages_reading_other_groups_of_insights_stay_kept(client, two_areas):
+    """Another tag's page, an entry that does not feed it, the area counts (a title is
+    not counted); each goes fresh when an insight of its own changes."""
+    from tests.factories import make_entry, make_programme
+
+    programme = make_programme(slug="metrotalks")
+    feeding = make_entry(programme, slug="feeding", title="Feeding practice")
+    other = make_entry(programme, slug="other", title="Other practice")
+    care = Insight.objects.get(slug="care-first")
+    feeding.insights.add(care)
+    other.insights.add(Insight.objects.get(slug="shade"))
+    kept = ["/tags/heat/", "/initiatives/metrotalks/other/", "/toolkit/"]
+    fresh = ["/tags/care/", "/initiatives/metrotalks/feeding/"]
+    for url in kept + fresh:
+        text(client, url)
+    care.title_en = "Care comes first"
+    care.save()
+    for url in kept:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    for url in fresh:
+        assert "Care comes first" in text(client, url), url
+    care.status = "draft"
+    care.save()
+    assert "Care comes first" not in text(client, "/initiatives/metrotalks/feeding/")
+    assert client.get("/toolkit/")["X-Page-Cache"] == "miss"  # one insight fewer counted
