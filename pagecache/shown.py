@@ -128,13 +128,15 @@ def read_clock(stored) -> int:
 
 
 def touch(tags) -> None:
-    """Make everything kept that read one of `tags` stale."""
+    """Make everything kept that read one of `tags` stale. The clock moves on once more
+    after the tags are stamped: a clock read after that sees them (`tag_versions`)."""
     try:
         clock = cache.incr(CLOCK_KEY)
     except ValueError:  # no clock yet (or the cache lost it)
         cache.add(CLOCK_KEY, initial_clock(), timeout=None)
         clock = cache.incr(CLOCK_KEY)
     cache.set_many({PREFIX + tag: clock for tag in tags}, timeout=None)
+    cache.incr(CLOCK_KEY)
 
 
 def version_of(model) -> int | None:
@@ -145,12 +147,30 @@ def version_of(model) -> int | None:
 # Kept entries
 
 
+# the tags' clocks as read in this process since the clock was last seen to move
+_known: dict = {"clock": None, "tags": {}}
+
+
+def tag_versions(tags, clock: int | None) -> dict[str, int]:
+    """{tag: its clock} for those of `tags` the cache holds. Tags change only with the
+    clock, so while it reads the same, what this process read of them still holds."""
+    if clock is None or _known["clock"] != clock:
+        _known.update(clock=clock, tags={})
+    known = _known["tags"]
+    missing = [tag for tag in tags if tag not in known]
+    if missing:
+        found = cache.get_many([PREFIX + tag for tag in missing])
+        known.update({key.removeprefix(PREFIX): value for key, value in found.items()})
+    return {tag: known[tag] for tag in tags if tag in known}
+
+
 def still_shown(stored: dict) -> bool:
     """Whether nothing `stored` read has changed since it was kept."""
     tags = stored.get("tags", ())
     if not tags:
         return "clock" in stored
-    found = cache.get_many([PREFIX + tag for tag in tags])
+    now = current.get()
+    found = tag_versions(tags, now.clock if now is not None else None)
     return len(found) == len(tags) and max(found.values()) <= stored["clock"]
 
 
@@ -172,8 +192,8 @@ def with_tags(payload: dict) -> dict | None:
     if now is None:
         return None
     tags = now.tags()
-    known = cache.get_many([PREFIX + tag for tag in tags])
+    known = tag_versions(tags, now.clock)
     for tag in tags:
-        if PREFIX + tag not in known:
+        if tag not in known:
             cache.add(PREFIX + tag, 0, timeout=None)
     return {**payload, "tags": tags, "clock": now.clock}

@@ -5,6 +5,7 @@ show (an area's insights), and the clock read before their view."""
 import pytest
 from django.core.cache import cache
 
+from pagecache import shown
 from pagecache.fragments import content_stamp
 from pagecache.shown import PREFIX
 from publishing.admin.statuses import set_status
@@ -123,6 +124,7 @@ def test_a_page_whose_tags_the_cache_lost_is_rendered_again(client, two_areas):
     lost = [key for key in cache._cache if key.endswith(PREFIX + "toolkit_theme")]
     assert lost
     cache.delete_many([key.split(":", 2)[-1] for key in lost])
+    shown.tag_versions([], None)  # as a process that has not read them yet
     assert client.get("/toolkit/gender-equality/")["X-Page-Cache"] == "miss"
 
 
@@ -170,3 +172,15 @@ def test_pages_reading_other_groups_of_insights_stay_kept(client, two_areas):
     care.save()
     assert "Care comes first" not in text(client, "/initiatives/metrotalks/feeding/")
     assert client.get("/toolkit/")["X-Page-Cache"] == "miss"  # one insight fewer counted
+
+
+@pytest.mark.django_db
+def test_a_process_that_read_the_tags_sees_an_edit_made_by_another(client, two_areas):
+    """Tags read are remembered while the clock stands still; any edit moves it."""
+    assert "Care first" in text(client, "/toolkit/gender-equality/")
+    assert client.get("/toolkit/gender-equality/")["X-Page-Cache"] == "hit"
+    # another process edits: the rows change and the tags are stamped, not through this
+    # process's signals
+    Insight.objects.filter(slug="care-first").update(title_en="Edited elsewhere")
+    shown.touch([f"toolkit_insight@theme:{two_areas[0].pk}"])
+    assert "Edited elsewhere" in text(client, "/toolkit/gender-equality/")
