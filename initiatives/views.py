@@ -6,7 +6,7 @@ from pagecache.shown import narrow
 from toolkit.models import Insight, fed_by
 
 from .forms import EntryFilterForm
-from .models import Entry, Programme
+from .models import Entry, Programme, in_programme
 
 ENTRIES_PER_PAGE = 12
 LATEST_ENTRIES = 6
@@ -23,6 +23,7 @@ def initiatives_index(request):
 def programme_page(programme: Programme, *, query=None, address=None) -> tuple[str, dict]:
     """The template and context of a programme's page, for its view (with the reader's
     filter `query` and the `address` that keys its cached fragment) and for its preview."""
+    narrow(Entry, in_programme(programme.pk))  # it reads no entry of another programme
     published = Entry.objects.published().filter(programme=programme)
     countries = published.exclude(country="").order_by().values_list("country", flat=True)
     form = EntryFilterForm(query or None, country_codes=countries.distinct())

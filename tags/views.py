@@ -14,7 +14,8 @@ PER_PAGE = 12
 
 def tag_detail(request, tag):
     tag = get_object_or_404(Tag, slug=tag)
-    narrow(Insight, tagged(tag.pk))  # it reads no insight without the tag
+    narrow(Insight, tagged(tag.pk))  # it reads no insight or entry without the tag
+    narrow(Entry, tagged(tag.pk))
     insights = Insight.objects.published().filter(tags=tag).for_listing()
     entries = Entry.objects.published().filter(tags=tag).for_listing()
     page = Paginator(insights, PER_PAGE).get_page(request.GET.get("page"))

@@ -64,8 +64,8 @@ class InsightQuerySet(PublishedQuerySet):
         return self.order_by("-published_on", went_public, "title", "pk")
 
 
-# The groups of insights public pages read (pagecache/shown.py): an area's, a tag's, an
-# initiative entry's.
+# The groups of items public pages read (pagecache/shown.py): an area's and a tag's
+# insights or entries, the insights an entry feeds, the entries feeding an insight.
 def in_theme(theme_id) -> str:
     return f"theme:{theme_id}"
 
@@ -76,6 +76,10 @@ def tagged(tag_id) -> str:
 
 def fed_by(entry_id) -> str:
     return f"entry:{entry_id}"
+
+
+def feeding(insight_id) -> str:
+    return f"insight:{insight_id}"
 
 
 class Insight(PublishedContent, Illustrated, WithDocuments):

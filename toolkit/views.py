@@ -9,7 +9,7 @@ from pagecache.fragments import lazy
 from pagecache.shown import LISTED, narrow
 
 from .forms import TagFilterForm
-from .models import Insight, Theme, in_theme
+from .models import Insight, Theme, feeding, in_theme
 
 RELATED_ENTRIES = 6
 INSIGHTS_PER_PAGE = 12
@@ -48,7 +48,8 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
     """The template and context of an area's page, for its view (with the reader's filter
     `query` and the `address` that keys its cached fragment) and for its preview (neither)."""
     form = TagFilterForm(query or {})
-    narrow(Insight, in_theme(theme.pk))  # it reads no insight of another area
+    narrow(Insight, in_theme(theme.pk))  # it reads no insight or entry of another area
+    narrow(theme.entries.model, in_theme(theme.pk))
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page_number = query.get("page") if query else None
@@ -83,6 +84,7 @@ def insight_page(insight: Insight) -> tuple[str, dict]:
 def entries_of(insight: Insight) -> dict[str, list]:
     """The entries curators related to it: those it cites (by their source or page) apart
     from the others, which it may not draw on."""
+    narrow(insight.related_entries.model, feeding(insight.pk))  # the entries feeding it
     related = insight.related_entries.published().for_listing()[:RELATED_ENTRIES]
     entries: dict[str, list] = {"cited": [], "others": []}
     for entry in related:

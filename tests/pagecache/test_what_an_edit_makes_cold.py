@@ -184,3 +184,32 @@ def test_a_process_that_read_the_tags_sees_an_edit_made_by_another(client, two_a
     Insight.objects.filter(slug="care-first").update(title_en="Edited elsewhere")
     shown.touch([f"toolkit_insight@theme:{two_areas[0].pk}"])
     assert "Edited elsewhere" in text(client, "/toolkit/gender-equality/")
+
+
+@pytest.mark.django_db
+def test_an_edit_of_one_entry_leaves_other_programmes_and_areas_warm(client, two_areas):
+    from initiatives.models import Entry
+    from tests.factories import make_entry, make_programme
+
+    care_area, shade_area = two_areas
+    talks, cities = make_programme(slug="metrotalks"), make_programme(slug="cities")
+    edited = make_entry(talks, slug="edited", title="Care talk", themes=[care_area])
+    edited.insights.add(Insight.objects.get(slug="care-first"))
+    make_entry(cities, slug="kept", title="Shade policy", themes=[shade_area])
+    showing = [
+        "/initiatives/metrotalks/", "/initiatives/metrotalks/edited/",
+        "/toolkit/gender-equality/", "/toolkit/gender-equality/care-first/", "/",
+    ]  # fmt: skip
+    kept = ["/initiatives/cities/", "/toolkit/public-space/", "/toolkit/public-space/shade/"]
+    for url in showing + kept:
+        text(client, url)
+    edited = Entry.objects.get(slug="edited")
+    edited.title_en = "Care talk, edited"
+    edited.save()
+    for url in kept:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    for url in showing:
+        assert "Care talk, edited" in text(client, url), url
+    edited.themes.set([shade_area])  # a change of areas alone reaches both areas
+    assert "Care talk, edited" not in text(client, "/toolkit/gender-equality/")
+    assert "Care talk, edited" in text(client, "/toolkit/public-space/")
