@@ -37,7 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_words, with_vectors
+from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_words
 from toolkit.models import Insight
 
 from . import candidates as bounds
@@ -78,14 +78,14 @@ def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQue
     return result
 
 
-def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
-    """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked
-    (PostgreSQL; candidates.py says which are ranked)."""
+def matching(rows: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
+    """The narrow rows (SearchRow) among `rows` that match every word of `query` (or one:
+    `any_word`), ranked (PostgreSQL; candidates.py says which are ranked)."""
     words = search_query(query, any_word=any_word)
     condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
-    titles, found = candidates(queryset, condition, in_title)
+    titles, found = candidates(rows, condition, in_title)
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
-    return queryset.filter(pk__in={*titles, *found}).annotate(
+    return rows.filter(item__in={*titles, *found}).annotate(
         rank=ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
     )
 
@@ -258,11 +258,11 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
         ] + few_by_search_text(few, query, theme, any_word=any_word)
         return sorted(hits, key=in_order)
     ranked = [
-        plain(matching(rows, query, any_word=any_word))
+        matching(kinds.search_rows(name, theme), query, any_word=any_word)
         .order_by()
-        .values("pk", "rank")
+        .values(pk=F("item"), rank=F("rank"))
         .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
-        for name, rows in bounded.items()
+        for name in bounded
     ]
     parts = []
     with contextlib.suppress(EmptyResultSet):  # no candidate of any bounded kind
@@ -314,11 +314,11 @@ def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool, t
     in_title = Q(title_vector=search_query(query))
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
     best = Case(When(in_title, then=Value(name in kinds.BEST)), default=Value(False))
-    rows = with_vectors(plain(queryset)).filter(search_vector=words).order_by()
+    rows = kinds.rows_of(queryset).filter(search_vector=words).order_by()
     rank = ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
-    rows = rows.annotate(rank=rank).values("pk", "rank")
+    rows = rows.annotate(rank=rank).values(pk=F("item"), rank=F("rank"))
     return rows.annotate(kind=Value(name), some_words=Value(any_word), best=best).order_by(
-        "-best", "-rank", "pk"
+        "-best", "-rank", "item"
     )[: bounds.MAX_RANKED + 1]
 
 
