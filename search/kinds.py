@@ -102,16 +102,6 @@ def rows_of(shown: QuerySet) -> QuerySet:
     return rows.filter(Exists(items.filter(pk=OuterRef("item"))))
 
 
-def search_rows(name: str, theme=None) -> QuerySet:
-    """The narrow rows (PostgreSQL) of the public items of a kind that can be many, by the
-    rule of `searchable`: published and dated today or earlier, in `theme` if given."""
-    model = {"insight": Insight, "entry": Entry}[name]
-    rows = SearchRow.objects.filter(
-        kind=KINDS[model._meta.label_lower], published=True, published_on__lte=timezone.localdate()
-    )
-    return rows.filter(themes__contains=[theme.pk]) if theme else rows
-
-
 def for_results(kind: str, queryset: QuerySet) -> QuerySet:
     """What a result shows: no vectors, no rendered bodies, no contact details."""
     if kind == "signatory":

@@ -10,14 +10,12 @@ comes before all, and when few items hold every word, items with some of them fo
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
@@ -41,8 +39,8 @@ from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_wor
 from toolkit.models import Insight
 
 from . import candidates as bounds
-from . import kinds, sqlite_text
-from .candidates import candidates, plain
+from . import kinds, many, sqlite_text
+from .candidates import plain
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_WORDS = 30
@@ -76,18 +74,6 @@ def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQue
             words = SearchQuery(text, search_type=kind, config=config)
             result = words if result is None else result | words
     return result
-
-
-def matching(rows: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
-    """The narrow rows (SearchRow) among `rows` that match every word of `query` (or one:
-    `any_word`), ranked (PostgreSQL; candidates.py says which are ranked)."""
-    words = search_query(query, any_word=any_word)
-    condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
-    titles, found = candidates(rows, condition, in_title)
-    title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
-    return rows.filter(item__in={*titles, *found}).annotate(
-        rank=ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
-    )
 
 
 def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = False):
@@ -257,30 +243,27 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
             for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
         ] + few_by_search_text(few, query, theme, any_word=any_word)
         return sorted(hits, key=in_order)
-    ranked = [
-        matching(kinds.search_rows(name, theme), query, any_word=any_word)
-        .order_by()
-        .values(pk=F("item"), rank=F("rank"))
-        .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
-        for name in bounded
-    ]
-    parts = []
-    with contextlib.suppress(EmptyResultSet):  # no candidate of any bounded kind
-        parts += [union_of(ranked).query.sql_with_params()] if ranked else []
+    terms = query_terms(query, any_word=any_word)
+    with_words, parts, params = "", [], []
+    if bounded:
+        every_word = query_terms(query)
+        models = {name: rows.model for name, rows in bounded.items()}
+        with_words, parts, params = many.statement(
+            models, theme, terms, every_word, any_word=any_word, bonus=TITLE_BONUS
+        )
     if few:
-        terms = query_terms(query, any_word=any_word)
         day, search_types = timezone.localdate(), tuple(kind for _text, kind in terms)
-        sql, params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
+        sql, few_params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
         texts = {f"{PLACEHOLDER}{n}": text for n, (text, _kind) in enumerate(terms)}
         texts[f"{PLACEHOLDER}t"] = query
-        parts.append((sql, [texts.get(p, p) if isinstance(p, str) else p for p in params]))
+        parts.append(sql)
+        params += [texts.get(p, p) if isinstance(p, str) else p for p in few_params]
     if not parts:
         return []
-    sql = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
-    params = [param for _sql, part in parts for param in part]
+    union = " UNION ALL ".join(f"({sql})" for sql in parts)
     with connection.cursor() as cursor:
-        # the SQL is the ORM's; every value is a parameter
-        cursor.execute(f"SELECT * FROM ({sql}) AS hits", params)  # noqa: S608
+        # the SQL is the ORM's and many.py's; every value is a parameter
+        cursor.execute(f"{with_words} SELECT * FROM ({union}) AS hits", params)  # noqa: S608
         names = [column.name for column in cursor.description]
         hits = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return sorted(hits, key=in_order)  # the one order on both databases
