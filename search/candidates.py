@@ -4,16 +4,7 @@ matches of any kind. A title match therefore ranks above body matches however ol
 a search matching more than MAX_RANKED says so and asks for more words. (PostgreSQL:
 many.py; SQLite: sqlite_text.py.)"""
 
-from __future__ import annotations
-
-from django.db.models import QuerySet
-
 MAX_RANKED = 200
 # On PostgreSQL, how many of the newest items are looked through first for the newest
 # matches.
 RECENT = 2000
-
-
-def plain(queryset: QuerySet) -> QuerySet:
-    """The same rows without the translation layer's per-row work (ids and ranks only)."""
-    return QuerySet(model=queryset.model, query=queryset.query.chain())

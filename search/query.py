@@ -11,6 +11,7 @@ comes before all, and when few items hold every word, items with some of them fo
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,7 +41,6 @@ from toolkit.models import Insight
 
 from . import candidates as bounds
 from . import kinds, many, sqlite_text
-from .candidates import plain
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_WORDS = 30
@@ -76,14 +76,15 @@ def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQue
     return result
 
 
-def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = False):
-    """[(pk, rank), …] of the best matches among the rows of `queryset` (SQLite), at most
-    MAX_RANKED + 1: the newest title matches first, then the newest matches."""
+def ranked_by_search_text(name: str, theme, query: str, *, any_word: bool = False):
+    """[(pk, rank), …] of the best matches of kind `name` that search shows (SQLite), at
+    most MAX_RANKED + 1: the newest title matches first, then the newest matches."""
     enough = 2 * (bounds.MAX_RANKED + 1)  # some may be drafts or in another area
-    titles, found, shown = search_text_candidates(queryset, query, enough, any_word=any_word)
+    candidates = functools.partial(search_text_candidates, name, theme, query, any_word=any_word)
+    titles, found, shown = candidates(enough)
     if len(shown) <= bounds.MAX_RANKED and enough in (len(titles), len(found)):
         # most of the newest were left out (another area, drafts): rank every match
-        titles, found, shown = search_text_candidates(queryset, query, None, any_word=any_word)
+        titles, found, shown = candidates(None)
     ranked = sorted(
         ((pk, found.get(pk, score) + TITLE_BONUS) for pk, score in titles.items() if pk in shown),
         key=lambda hit: -hit[1],
@@ -91,13 +92,29 @@ def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = Fa
     return ranked[: bounds.MAX_RANKED + 1]
 
 
-def search_text_candidates(queryset: QuerySet, query: str, limit: int | None, **kwargs):
-    """({pk: score} of title matches, {pk: score} of matches, the pks among `queryset`)."""
-    model = queryset.model
+def search_text_candidates(name: str, theme, query: str, limit: int | None, **kwargs):
+    """({pk: score} of title matches, {pk: score} of matches, the pks search shows)."""
+    model = kinds.searchable(theme)[name].model
     titles = dict(sqlite_text.newest_ranked(model, query, limit, title_only=True))
     found = dict(sqlite_text.newest_ranked(model, query, limit, **kwargs))
-    shown = plain(queryset).filter(pk__in={*titles, *found}).order_by()
-    return titles, found, set(shown.values_list("pk", flat=True))
+    return titles, found, shown_among(name, theme, {*titles, *found})
+
+
+def shown_among(name: str, theme, ids: set[int]) -> set[int]:
+    """Which of `ids` search shows, by the kind's rule (SQLite): the ids are one parameter,
+    as JSON; the ORM's list of hundreds would cost more to build than to run."""
+    rule = shown_ids(timezone.localdate(), theme, name)
+    if rule is None or not ids:
+        return ids
+    sql, params = rule
+    among = "SELECT value FROM json_each(%s)"
+    with connection.cursor() as cursor:
+        # the SQL is the ORM's; every value is a parameter
+        cursor.execute(
+            f"SELECT pk FROM ({sql}) AS shown WHERE pk IN ({among})",  # noqa: S608
+            [*params, json.dumps(sorted(ids))],
+        )
+        return {pk for (pk,) in cursor.fetchall()}
 
 
 # Added to the rank of an item whose title holds every word: more than any text rank.
@@ -239,8 +256,8 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
     if not full_text():
         hits = [
             {"pk": pk, "rank": rank, "kind": name, "some_words": any_word, "best": False}
-            for name, rows in bounded.items()
-            for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
+            for name in bounded
+            for pk, rank in ranked_by_search_text(name, theme, query, any_word=any_word)
         ] + few_by_search_text(few, query, theme, any_word=any_word)
         return sorted(hits, key=in_order)
     terms = query_terms(query, any_word=any_word)
