@@ -164,27 +164,40 @@ def excerpt(kind: str, item, query: str) -> SafeString:
 
 def mark_words(text: str, query: str) -> str:
     """The SQLite fallback's excerpt: a window around the first match, words marked."""
-    words = [accent_blind(word) for word in fold(query).split()]
     if not text:
         return ""
-    if not words:
+    pattern = words_pattern(query)
+    if pattern is None:
         return " ".join(text.split()[:EXCERPT_WORDS])
-    pattern = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - 120) if first else 0
     window = text[start : start + 320]
     return ("… " if start else "") + pattern.sub(lambda m: f"{START}{m[0]}{STOP}", window) + " …"
 
 
+@functools.lru_cache(maxsize=64)
+def words_pattern(query: str) -> re.Pattern | None:
+    """The start of any word of `query`, accents and case aside (None: no word)."""
+    words = [accent_blind(word) for word in fold(query).split()]
+    return re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE) if words else None
+
+
 ACCENTED = "àáâäãåāçčèéêëēěìíîïīñńòóôöõøōùúûüūýÿž"
+
+
+@functools.cache
+def accented() -> dict[str, str]:
+    """Each plain letter → its accented forms."""
+    variants = {}
+    for letter in ACCENTED:
+        variants.setdefault(fold(letter).strip(), []).append(letter)
+    return {plain: "".join(letters) for plain, letters in variants.items()}
 
 
 def accent_blind(word: str) -> str:
     """A pattern matching `word` (folded) with or without accents."""
-    variants = {}
-    for letter in ACCENTED:
-        variants.setdefault(fold(letter).strip(), []).append(letter)
-    return "".join(f"[{c}{''.join(variants[c])}]" if c in variants else re.escape(c) for c in word)
+    variants = accented()
+    return "".join(f"[{c}{variants[c]}]" if c in variants else re.escape(c) for c in word)
 
 
 @dataclass
