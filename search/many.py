@@ -6,9 +6,9 @@ MAX_RANKED + 1 public rows whose title holds every word, and the newest MAX_RANK
 match. Each is looked for the way that is fast for it whatever the planner guesses: among
 the newest RECENT rows (words many items use), and only when fewer turn up there through
 the full-text index (words few items use; ordering by `item + 0` keeps PostgreSQL from
-walking the whole kind newest first looking for them). Among the newest, each row is
-checked in turn (`IS TRUE` keeps the planner from the full-text index there: for a common
-word it would read every row's entry).
+walking the whole kind newest first looking for them). The newest are read in order from
+a subquery, which keeps the planner from the full-text index there (for a common word it
+would read every row's entry) and stops at the last candidate needed.
 """
 
 from __future__ import annotations
@@ -25,18 +25,16 @@ FUNCTIONS = {"websearch": "websearch_to_tsquery", "plain": "plainto_tsquery"}
 
 # {n}: the kind's name; {shown}: its public rows (with the theme's, when narrowed to one).
 CANDIDATES = """
-{n}_oldest AS (
-  SELECT item FROM {table} WHERE {shown} ORDER BY item DESC OFFSET {recent} LIMIT 1
-), {n}_recent_titles AS (
-  SELECT item FROM {table}
-  WHERE {shown} AND (title_vector @@ (SELECT title FROM words)) IS TRUE
-    AND item >= (SELECT item FROM {n}_oldest)
-  ORDER BY item DESC LIMIT {limit}
+{n}_recent_titles AS (
+  SELECT item FROM (
+    SELECT item, title_vector FROM {table} WHERE {shown} ORDER BY item DESC LIMIT {recent}
+  ) AS newest
+  WHERE title_vector @@ (SELECT title FROM words) ORDER BY item DESC LIMIT {limit}
 ), {n}_recent AS (
-  SELECT item FROM {table}
-  WHERE {shown} AND (search_vector @@ (SELECT every FROM words)) IS TRUE
-    AND item >= (SELECT item FROM {n}_oldest)
-  ORDER BY item DESC LIMIT {limit}
+  SELECT item FROM (
+    SELECT item, search_vector FROM {table} WHERE {shown} ORDER BY item DESC LIMIT {recent}
+  ) AS newest
+  WHERE search_vector @@ (SELECT every FROM words) ORDER BY item DESC LIMIT {limit}
 ), {n}_candidates AS (
   SELECT item FROM {n}_recent_titles
   UNION SELECT item FROM {n}_recent
@@ -99,11 +97,11 @@ def statement(kinds: dict, theme, every_terms, title_terms, *, any_word: bool, b
                 n=name,
                 table=TABLE,
                 shown=rows,
-                recent=bounds.RECENT - 1,
+                recent=bounds.RECENT,
                 limit=bounds.MAX_RANKED + 1,
             )
         )
-        params += rows_params * 5  # {shown} appears five times, in this order
+        params += rows_params * 4  # {shown} appears four times, in this order
         selects.append(
             RANKED.format(
                 n=name,
