@@ -52,7 +52,7 @@ CANDIDATES = """
 )"""
 RANKED = """
 SELECT item AS pk,
-  ts_rank(search_vector, (SELECT every FROM words))
+  ts_rank(search_vector, (SELECT ranked FROM words))
     + CASE WHEN title_vector @@ (SELECT title FROM words) THEN {bonus} ELSE 0.0 END
     ::double precision AS rank,
   '{n}' AS kind, {some_words} AS some_words, false AS best
@@ -60,15 +60,24 @@ FROM {table} WHERE kind = {number} AND item IN (SELECT item FROM {n}_candidates)
 """
 
 
-def tsquery(terms) -> tuple[str, list]:
+def tsquery(terms, *, distinct: bool = False) -> tuple[str, list]:
     """The words read in each language's configuration, any of them matching (as
-    query.search_query)."""
+    query.search_query). `distinct`: each reading once (most words read the same in two
+    or three languages), which makes the full-text index's scan cheaper, not the rank."""
     parts, params = [], []
     for config in CONFIGS.values():
         for text, search_type in terms:
             parts.append(f"{FUNCTIONS[search_type]}(%s::regconfig, %s)")
             params += [config, text]
+    if distinct:
+        return DISTINCT.format(queries=", ".join(parts)), params
     return " || ".join(parts), params
+
+
+DISTINCT = """(
+  SELECT string_agg(DISTINCT '(' || q::text || ')', ' | ')::tsquery
+  FROM unnest(ARRAY[{queries}]) AS q WHERE numnode(q) > 0
+)"""
 
 
 def shown(number: int, theme) -> tuple[str, list]:
@@ -84,10 +93,11 @@ def shown(number: int, theme) -> tuple[str, list]:
 def statement(kinds: dict, theme, every_terms, title_terms, *, any_word: bool, bonus: float):
     """(the WITH clause, the SELECT of each kind's ranked rows, their parameters in order)
     for `kinds`: name → model."""
-    every, every_params = tsquery(every_terms)
-    title, title_params = tsquery(title_terms)
-    ctes = [f"words AS (SELECT {every} AS every, {title} AS title)"]
-    params = [*every_params, *title_params]
+    every, every_params = tsquery(every_terms, distinct=True)
+    title, title_params = tsquery(title_terms, distinct=True)
+    ranked, ranked_params = tsquery(every_terms)
+    ctes = [f"words AS (SELECT {every} AS every, {title} AS title, {ranked} AS ranked)"]
+    params = [*every_params, *title_params, *ranked_params]
     selects = []
     for name, model in kinds.items():
         number = KINDS[model._meta.label_lower]
