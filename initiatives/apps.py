@@ -30,7 +30,8 @@ class InitiativesConfig(AppConfig):
         invalidate_on(Entry.themes.through, Entry.insights.through, Entry.documents.through)
         register_page(Programme, programme_page)
         register_page(Entry, entry_page)
-        register_search_kind(Entry, 2, SearchFields(text=("summary", "city")))  # never renumber
+        entry_fields = SearchFields(text=("summary", "city"), themes="themes")
+        register_search_kind(Entry, 2, entry_fields)  # never renumber
         register_search_kind(Programme, 4, SearchFields(text=("tagline",), body=("description",)))
         register_loader(
             Loader(

@@ -107,9 +107,10 @@ PINNED = {
     "/signatories/city-profile/": (3, 3),  # its place, outside the fragment like commitments
     "/signatories/map/": (2, 0),
     "/signatories/progress/": (4, 0),
-    # areas, programmes, tags and signatories: one more full-text query on SQLite (in the
-    # ranked union on PostgreSQL), and the tag "care" shown as best match
-    "/search/?q=care": {"sqlite": (10, 10), "postgresql": (10, 10)}[connection.vendor],
+    # SQLite: each kind that can be many its full-text queries and the check of which are
+    # shown, one query for the other kinds; PostgreSQL: one statement for all (search/many.py);
+    # then the results' objects (the tag "care" shown as best match)
+    "/search/?q=care": {"sqlite": (10, 10), "postgresql": (4, 4)}[connection.vendor],
     "/join/": (1, 0),
     # feeds and sitemaps kept like fragments (pagecache/kept.py): nothing to read again
     "/toolkit/feed.rss": (2, 0),

@@ -31,7 +31,7 @@ class ToolkitConfig(AppConfig):
         invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)
         register_page(Insight, insight_page)
-        register_search_kind(Insight, 1)  # never change the number
+        register_search_kind(Insight, 1, SearchFields(themes="theme"))  # never renumber
         register_search_kind(Theme, 3, SearchFields(body=("description",)))
         register_loader(
             Loader(
