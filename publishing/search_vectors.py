@@ -201,6 +201,8 @@ def search_vector(model, weights=None) -> SearchVector:
         else:  # the same text read in every language
             parts = [(name, config) for config in CONFIGS.values()]
         for field, config in parts:
+            if "__" in field and not related_to(model, field):
+                continue  # a migration's model from before the relation (tags' names)
             part = SearchVector(words_apart(text_of(model, field)), weight=weight, config=config)
             vector = part if vector is None else vector + part
     return vector

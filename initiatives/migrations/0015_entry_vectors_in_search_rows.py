@@ -2,6 +2,24 @@
 
 from django.db import migrations
 
+# entries: kind 2, any number of areas
+COPY = """
+INSERT INTO publishing_searchrow
+    (kind, item, published, published_on, themes, search_vector, title_vector)
+SELECT 2, id, status = 'published', published_on, ARRAY(
+    SELECT theme_id FROM initiatives_entry_themes WHERE entry_id = initiatives_entry.id
+  ), search_vector, title_vector
+FROM initiatives_entry
+ON CONFLICT (kind, item) DO NOTHING
+"""
+
+
+def copy_vectors(apps, schema_editor):
+    """PostgreSQL: the narrow search rows from the vectors this table held until now
+    (SQLite keeps none)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(COPY)
+
 
 class Migration(migrations.Migration):
 
@@ -11,6 +29,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(copy_vectors, migrations.RunPython.noop),
         migrations.RemoveIndex(
             model_name='entry',
             name='entry_search_vector_gin',

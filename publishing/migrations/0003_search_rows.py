@@ -5,33 +5,10 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-# Insights (kind 1, one area) and entries (kind 2, any number of areas) with the vectors
-# their own rows held until now (the next migrations of toolkit and initiatives drop them).
-BACKFILL = """
-INSERT INTO publishing_searchrow
-    (kind, item, published, published_on, themes, search_vector, title_vector)
-SELECT 1, id, status = 'published', published_on, ARRAY[theme_id], search_vector, title_vector
-FROM toolkit_insight
-UNION ALL
-SELECT 2, id, status = 'published', published_on, ARRAY(
-    SELECT theme_id FROM initiatives_entry_themes WHERE entry_id = initiatives_entry.id
-  ), search_vector, title_vector
-FROM initiatives_entry
-"""
-
-
-def copy_vectors(apps, schema_editor):
-    """PostgreSQL: each insight's and entry's narrow row (SQLite keeps none)."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKFILL)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
         ('publishing', '0002_accent_insensitive_search'),
-        ('toolkit', '0013_review_by'),
-        ('initiatives', '0014_review_by'),
     ]
 
     operations = [
@@ -52,5 +29,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('kind', 'item'), name='one_search_row_per_item')],
             },
         ),
-        migrations.RunPython(copy_vectors, migrations.RunPython.noop),
     ]

@@ -2,6 +2,22 @@
 
 from django.db import migrations
 
+# insights: kind 1, one area
+COPY = """
+INSERT INTO publishing_searchrow
+    (kind, item, published, published_on, themes, search_vector, title_vector)
+SELECT 1, id, status = 'published', published_on, ARRAY[theme_id], search_vector, title_vector
+FROM toolkit_insight
+ON CONFLICT (kind, item) DO NOTHING
+"""
+
+
+def copy_vectors(apps, schema_editor):
+    """PostgreSQL: the narrow search rows from the vectors this table held until now
+    (SQLite keeps none)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(COPY)
+
 
 class Migration(migrations.Migration):
 
@@ -11,6 +27,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(copy_vectors, migrations.RunPython.noop),
         migrations.RemoveIndex(
             model_name='insight',
             name='insight_search_vector_gin',

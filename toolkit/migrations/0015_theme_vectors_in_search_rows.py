@@ -2,15 +2,31 @@
 
 from django.db import migrations
 
+# areas: kind 3
+COPY = """
+INSERT INTO publishing_searchrow
+    (kind, item, published, published_on, themes, search_vector, title_vector)
+SELECT 3, id, true, NULL::date, '{}'::integer[], search_vector, title_vector FROM toolkit_theme
+ON CONFLICT (kind, item) DO NOTHING
+"""
+
+
+def copy_vectors(apps, schema_editor):
+    """PostgreSQL: the narrow search rows from the vectors this table held until now
+    (SQLite keeps none)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(COPY)
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0004_search_rows_of_every_kind'),
+        ('publishing', '0003_search_rows'),
         ('toolkit', '0014_insight_vectors_in_search_rows'),
     ]
 
     operations = [
+        migrations.RunPython(copy_vectors, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name='theme',
             name='search_vector',
