@@ -169,6 +169,7 @@ def generate() -> None:
     place_everyone(rng)
     rebuild_search_vectors(Insight.objects.all())
     rebuild_search_vectors(Entry.objects.all())
+    rebuild_search_vectors(Tag.objects.all())  # bulk_create sends no signal
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as the worker does hourly (lib/database_statistics.py)
 

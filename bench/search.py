@@ -66,7 +66,8 @@ def main() -> None:
     line = (
         f"- search with {env['BENCH_INSIGHTS']} insights on PostgreSQL: {len(timings)} searches "
         f"({len(QUERIES)} queries × {ROUNDS}), first page with excerpts, uncached: "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores)"
     )
     print(line)
     add_note(line, replaces="insights on PostgreSQL")

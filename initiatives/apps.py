@@ -19,12 +19,19 @@ class InitiativesConfig(AppConfig):
         from .services import initiatives_load_content, initiatives_load_translations
         from .views import entry_page, programme_page
 
-        invalidate_on(Programme, Entry, signals=[statuses_changed])
+        invalidate_on(Programme, signals=[statuses_changed])
+        invalidate_on(
+            Entry,
+            scopes=Entry.groups,
+            listed_by=("status", "published_on", "programme_id"),
+            signals=[statuses_changed],
+        )
         changes_on(Entry.objects.next_publication_day)  # scheduled publication
         invalidate_on(Entry.themes.through, Entry.insights.through, Entry.documents.through)
         register_page(Programme, programme_page)
         register_page(Entry, entry_page)
-        register_search_kind(Entry, 2, SearchFields(text=("summary", "city")))  # never renumber
+        entry_fields = SearchFields(text=("summary", "city"), themes="themes")
+        register_search_kind(Entry, 2, entry_fields)  # never renumber
         register_search_kind(Programme, 4, SearchFields(text=("tagline",), body=("description",)))
         register_loader(
             Loader(

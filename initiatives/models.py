@@ -8,7 +8,7 @@ from django_countries.fields import CountryField
 
 from media_library.models import Illustrated, WithDocuments
 from publishing.models import Collection, PublishedContent, PublishedQuerySet, count_of
-from toolkit.models import Insight, Theme
+from toolkit.models import Insight, Theme, feeding, in_theme, tagged
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -37,6 +37,12 @@ class Programme(Collection, Illustrated):
 class EntryQuerySet(PublishedQuerySet):
     def for_listing(self) -> EntryQuerySet:
         return self.select_related("programme", "image")
+
+
+# The groups of entries public pages read (pagecache/shown.py), besides an area's, a
+# tag's and an insight's (toolkit/models.py): a programme's.
+def in_programme(programme_id) -> str:
+    return f"programme:{programme_id}"
 
 
 class Entry(PublishedContent, Illustrated, WithDocuments):
@@ -90,6 +96,15 @@ class Entry(PublishedContent, Illustrated, WithDocuments):
             ),
             *PublishedContent.Meta.indexes,
         ]
+
+    def groups(self) -> list[str]:
+        """The groups of entries public pages read it in (pagecache/shown.py)."""
+        groups = [in_programme(self.programme_id)]
+        if self.pk:
+            groups += [in_theme(pk) for pk in self.themes.values_list("pk", flat=True)]
+            groups += [feeding(pk) for pk in self.insights.values_list("pk", flat=True)]
+            groups += [tagged(pk) for pk in self.tags.values_list("pk", flat=True)]
+        return groups
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -2,9 +2,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from pagecache.fragments import lazy
+from pagecache.shown import narrow
+from toolkit.models import Insight, fed_by
 
 from .forms import EntryFilterForm
-from .models import Entry, Programme
+from .models import Entry, Programme, in_programme
 
 ENTRIES_PER_PAGE = 12
 LATEST_ENTRIES = 6
@@ -21,6 +23,7 @@ def initiatives_index(request):
 def programme_page(programme: Programme, *, query=None, address=None) -> tuple[str, dict]:
     """The template and context of a programme's page, for its view (with the reader's
     filter `query` and the `address` that keys its cached fragment) and for its preview."""
+    narrow(Entry, in_programme(programme.pk))  # it reads no entry of another programme
     published = Entry.objects.published().filter(programme=programme)
     countries = published.exclude(country="").order_by().values_list("country", flat=True)
     form = EntryFilterForm(query or None, country_codes=countries.distinct())
@@ -54,6 +57,7 @@ def years_of(entries) -> list[int]:
 
 def entry_page(entry: Entry) -> tuple[str, dict]:
     """The template and context of an entry's page (also for previews of drafts)."""
+    narrow(Insight, fed_by(entry.pk))  # it reads only the insights it feeds
     insights = entry.insights.published().select_related("theme")
     return "initiatives/entry_detail.html", {"entry": entry, "related_insights": insights}
 

@@ -8,7 +8,7 @@ import hashlib
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from .schedule import scheduled_stamp
+from .schedule import read_stamp
 
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
@@ -17,13 +17,12 @@ def content_stamp() -> str:
     """The content version, and the day since which nothing shown has changed by date
     alone (scheduled content appears, updates turn overdue; schedule.py). Not today's
     date: a midnight when nothing is due leaves every page and fragment warm."""
-    return scheduled_stamp()
+    return read_stamp()[0]
 
 
 def fragment_key(parts: list, stamp: str) -> str:
-    """Per content stamp, language and the given parts. The stamp must be read before the
-    view reads the content (the page cache middleware does, `request.content_stamp`):
-    read after, an edit in between would be kept under the new version."""
+    """Per content stamp, language and the given parts. What is kept under it is served
+    only while nothing it read has changed (shown.py)."""
     digest = hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
     return f"fragment:{stamp}:{get_language()}:{digest}"
 

@@ -3,7 +3,8 @@ and nothing per visitor, but cost a full render on every request the page cache 
 answer (staff, crawlers, `DJANGO_PAGE_CACHE=false`, the first request after an edit).
 
 Keyed like any fragment (the content stamp, read by the middleware before the view, and
-the language), and by what else the response shows: the site's address (feeds and
+the language) and served, like one, while nothing it read has changed (shown.py); keyed
+also by what else the response shows: the site's address (feeds and
 sitemaps write absolute links), the path, and only the query parameters the view reads,
 so that made-up parameters do not fill the cache. Only 200 responses are kept.
 """
@@ -19,6 +20,7 @@ from django.http.request import split_domain_port
 from django.template.response import SimpleTemplateResponse
 
 from .fragments import FRAGMENT_TIMEOUT, fragment_key
+from .shown import served, with_tags
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ def kept(view, *, query: tuple[str, ...] = ()):
             return view(request, *args, **kwargs)
         key = response_key(request, stamp, query)
         try:
-            stored = cache.get(key)
+            stored = served(cache.get(key))
         except Exception:  # the cache is down: render
             logger.warning("Fragment cache unavailable", exc_info=True)
             return view(request, *args, **kwargs)
@@ -56,7 +58,8 @@ def kept(view, *, query: tuple[str, ...] = ()):
         if response.status_code == 200 and not response.streaming and not response.cookies:
             headers = {h: v for h, v in response.items() if h.lower() not in HEADERS_NOT_KEPT}
             try:
-                cache.set(key, {"content": response.content, "headers": headers}, FRAGMENT_TIMEOUT)
+                if entry := with_tags({"content": response.content, "headers": headers}):
+                    cache.set(key, entry, FRAGMENT_TIMEOUT)
             except Exception:
                 logger.warning("Fragment cache unavailable", exc_info=True)
         return response

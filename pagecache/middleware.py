@@ -1,11 +1,13 @@
 """A cache of whole public pages for anonymous visitors, with exact invalidation.
 
-Every cached page is keyed by the content version: a number in the cache that any change
-to published content bumps (see `versions.py`; each app names its models). A change
-therefore makes every cached page stale at once; nothing is ever served that is older
-than the last edit. Content dated in the future appears when its day comes without any
-edit: the key holds the day of the last such change (`schedule.py`), not today's. With
-a shared cache (Redis, `CACHE_URL`) every process sees the same pages and the same version.
+Every cached page keeps what it read (the tables of watched models, narrowed by its view
+to the groups it shows) and the clock read before its view ran; it is served only while
+none of them has been edited since (see `shown.py`; each app names its models in
+`versions.py`). An edit therefore makes stale the pages that read what it changed, and
+no other; nothing is ever served that is older than the last edit it shows. Content
+dated in the future appears when its day comes without any edit: the key holds the day
+of the last such change (`schedule.py`), not today's. With a shared cache (Redis,
+`CACHE_URL`) every process sees the same pages, tags and clock.
 
 What is never cached: requests with a session (staff, anyone logged in), or with pending
 messages; anything but GET and HEAD; responses that are not 200, that set a cookie, that
@@ -28,8 +30,9 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
-from .fragments import content_stamp
 from .holes import fill_holes, punch_holes
+from .schedule import read_stamp
+from .shown import recording, served, with_tags
 
 logger = logging.getLogger(__name__)
 
@@ -103,16 +106,20 @@ class AnonymousPageCacheMiddleware:
         if probe(request) or admin(request):
             return self.get_response(request)
         try:  # read before the view reads any content: fragments are keyed by it too
-            request.content_stamp = content_stamp()
+            request.content_stamp, clock = read_stamp()
         except Exception:  # the cache is down: serve the page without it
             logger.warning("Page cache unavailable", exc_info=True)
             request.content_stamp = None
             return self.get_response(request)
+        with recording(clock):
+            return self.serve_recorded(request)
+
+    def serve_recorded(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request, request.content_stamp)
         try:
-            stored = cache.get(key)
+            stored = served(cache.get(key))
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -132,7 +139,7 @@ class AnonymousPageCacheMiddleware:
                 "holes": holes,
             }
             try:
-                cache.set(key, stored, PAGE_TIMEOUT)
+                cache.set(key, with_tags(stored), PAGE_TIMEOUT)
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
             response["X-Page-Cache"] = "miss"

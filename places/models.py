@@ -8,7 +8,6 @@ matching (matching.py) and set by hand by staff, which then wins.
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -52,8 +51,6 @@ class Place(TracksTranslations):
     longitude = coordinate(_("longitude"), 180)
     # every name and alias, folded, one per line between newlines: what matching reads
     keys = models.TextField(editable=False, blank=True)
-    search_vector = SearchVectorField(null=True, editable=False)
-    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["country", "name"]

@@ -13,9 +13,10 @@ from django_countries import countries as country_names
 from commitments.models import Commitment, Milestone
 from initiatives.models import Entry
 from lib.collation import collation_key
+from pagecache.shown import narrow
 from publishing.models import count_of
 from signatories.models import Signatory
-from toolkit.models import Insight
+from toolkit.models import Insight, fed_by
 
 from .models import EntryPlace, Place, SignatoryPlace
 
@@ -101,6 +102,8 @@ def entries_at(place: Place, page_number) -> object:
 
 def insights_fed_by(place: Place) -> list[Insight]:
     """The key insights the place's published entries feed, at most INSIGHTS_SHOWN."""
+    entries = Entry.objects.filter(place_link__place=place).values_list("pk", flat=True)
+    narrow(Insight, *(fed_by(pk) for pk in entries))  # no other insight is read
     fed = Entry.insights.through.objects.filter(
         insight=OuterRef("pk"),
         entry__in=Entry.objects.published().filter(place_link__place=place),

@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
@@ -130,9 +131,6 @@ class Collection(Reviewed):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     description_html = models.TextField(editable=False, blank=True)
-    # What search reads on PostgreSQL, kept current on save (publishing/search_vectors.py)
-    search_vector = SearchVectorField(null=True, editable=False)
-    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
@@ -178,19 +176,15 @@ class PublishedContent(Reviewed):
     # When it was first set to published (its publication date may be earlier): digests
     # tell readers about what became visible since the last one.
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # What search reads, kept current on save (publishing/search_vectors.py): vectors on
-    # PostgreSQL; SQLite keeps a full-text table of its own instead.
-    search_vector = SearchVectorField(null=True, editable=False)
-    title_vector = SearchVectorField(null=True, editable=False)
+    # What search reads is kept apart, current on save (publishing/search_vectors.py): a
+    # narrow row of its own on PostgreSQL (SearchRow), SQLite's full-text table.
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta(Reviewed.Meta):
         abstract = True
         indexes = [
-            GinIndex(fields=["search_vector"], name="%(class)s_search_vector_gin"),
-            GinIndex(fields=["title_vector"], name="%(class)s_title_vector_gin"),
-            # search ranks the newest published matches first (search/query.py)
+            # tags used by public content, the newest first (search/kinds.py)
             models.Index(
                 fields=["-id"],
                 condition=Q(status="published"),
@@ -281,3 +275,40 @@ class ShareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class SearchRow(models.Model):
+    """An item as search ranks it on PostgreSQL, in a narrow row: its vectors (title A,
+    summary B, body C; the title's alone), and for the kinds that can be many (insights,
+    entries) whether it is published and from which day and the areas a search can be
+    narrowed to. Ranking reads these rows, never the content's wide ones. Kept in step
+    with the content by publishing/search_vectors.py (saves, deletes, area changes, bulk
+    status changes); empty on SQLite, whose full-text table plays this part."""
+
+    kind = models.PositiveSmallIntegerField()  # the number the kind is registered with
+    item = models.BigIntegerField()
+    # its status, its date aside (kinds without one: true, and search/kinds.py's rule)
+    published = models.BooleanField()
+    published_on = models.DateField(null=True)
+    themes = ArrayField(models.IntegerField(), default=list)
+    search_vector = SearchVectorField(null=True)
+    title_vector = SearchVectorField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "item"], name="one_search_row_per_item")
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="search_row_vector_gin"),
+            GinIndex(fields=["title_vector"], name="search_row_title_vector_gin"),
+            # the newest published items of a kind first (search/candidates.py)
+            models.Index(
+                "kind",
+                models.F("item").desc(),
+                condition=Q(published=True),
+                name="search_row_newest_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.item}"

@@ -2,19 +2,21 @@
 save. Querying it is the search app's business; keeping it current is the content's: each
 content app registers its searched models and their fields (`register_search_kind`).
 
-- PostgreSQL: a weighted vector of a kind's fields (title A, text B, body C) in every
-  language, each translation stemmed in its language (a field that is not translated, in
-  all three), and a vector of the titles alone (title matches rank first). Models without
-  these two columns (tags) get them computed in the query. The text search configurations
-  drop accents (`unaccent`), so "mobilite" finds "mobilité".
+- PostgreSQL: a narrow row per item (SearchRow) with a weighted vector of its kind's
+  fields (title A, text B, body C) in every language, each translation stemmed in its
+  language (a field that is not translated, in all three), and a vector of the titles
+  alone (title matches rank first); for insights and entries also their publication
+  and areas, so that ranking never reads the content's wide rows. The text search
+  configurations drop accents (`unaccent`), so "mobilite" finds "mobilité". Rows follow
+  saves, deletes, area changes and bulk status changes (publishing/admin/statuses.py).
 - SQLite: a full-text table (FTS5, `search_text`) with the titles and the rest of the text
   in every language, also without accents. Its row id encodes the item: `kind << 40 | pk`,
   so that each kind's rows are one range.
 
 On both, a hyphen inside a word and the step between letters and digits separate words
 (`split_words`), in the text and in what is searched for: "Covid19", "covid-19" and
-"COVID 19" are the same two words. Both are created by
-publishing/migrations/0002_accent_insensitive_search.py.
+"COVID 19" are the same two words. The configurations and the full-text table are
+created by publishing/migrations/0002_accent_insensitive_search.py, SearchRow by 0003.
 """
 
 from __future__ import annotations
@@ -29,11 +31,28 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connection, connections
-from django.db.models import F, Func, OuterRef, QuerySet, Subquery, TextField, Value
-from django.db.models.signals import post_delete, post_save
+from django.db.models import (
+    BooleanField,
+    DateField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .models import SearchRow
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 CONFIGS = settings.SEARCH_CONFIGURATIONS
@@ -56,7 +75,9 @@ class SearchFields:
     title: tuple[str, ...] = ("title",)
     text: tuple[str, ...] = ("summary",)
     body: tuple[str, ...] = ("body",)
-    stored: bool = True  # PostgreSQL: the model has `search_vector` and `title_vector`
+    # the areas a search can be narrowed to (a foreign key or a many-to-many field), kept
+    # in the item's SearchRow with its publication for the kinds that can be many
+    themes: str = ""
     # a result's title for the reader, when not its `title`: (text, shown in English
     # instead of the reader's language), e.g. a tag's name (tags/names.py)
     shown: Callable[[Any], tuple[str, bool]] | None = None
@@ -91,6 +112,25 @@ def register_search_kind(model, number: int, fields=SearchFields(), follows=None
 
         for signal in (post_save, post_delete):
             signal.connect(refresh_owner, sender=other, dispatch_uid=f"search-{label}", weak=False)
+    if fields.themes and model._meta.get_field(fields.themes).many_to_many:
+        through = getattr(model, fields.themes).through
+        m2m_changed.connect(
+            refresh_themed, sender=through, dispatch_uid=f"search-{label}", weak=False
+        )
+
+
+def refresh_themed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    """An item's areas changed, or an area's items (`reverse`; `model` is then the item's)."""
+    if not full_text() or not action.startswith("post_"):
+        return
+    if not reverse:
+        rebuild_search_vectors(type(instance)._default_manager.filter(pk=instance.pk))
+        return
+    if action == "post_clear":  # which items it had is not said: those the rows name
+        kind = KINDS[model._meta.label_lower]
+        had = SearchRow.objects.filter(kind=kind, themes__contains=[instance.pk])
+        pk_set = set(had.values_list("item", flat=True))
+    rebuild_search_vectors(model._default_manager.filter(pk__in=pk_set))
 
 
 def refresh_saved(sender, instance, raw=False, **kwargs) -> None:
@@ -161,20 +201,11 @@ def search_vector(model, weights=None) -> SearchVector:
         else:  # the same text read in every language
             parts = [(name, config) for config in CONFIGS.values()]
         for field, config in parts:
+            if "__" in field and not related_to(model, field):
+                continue  # a migration's model from before the relation (tags' names)
             part = SearchVector(words_apart(text_of(model, field)), weight=weight, config=config)
             vector = part if vector is None else vector + part
     return vector
-
-
-def with_vectors(queryset: QuerySet) -> QuerySet:
-    """`queryset` with `search_vector` and `title_vector` to search in: its columns, or
-    for a model without them computed in the query (PostgreSQL)."""
-    if fields_of(queryset.model).stored:
-        return queryset
-    model = queryset.model
-    return queryset.alias(
-        search_vector=search_vector(model), title_vector=search_vector(model, weights="A")
-    )
 
 
 def documents(queryset: QuerySet):
@@ -233,8 +264,10 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
     """Refresh what search reads for every row of `queryset`."""
     model = queryset.model
     if full_text():
-        if not fields_of(model).stored:
-            return 0  # computed in the query
+        if rows_kept_apart(model):
+            return keep_search_rows(queryset)
+        if not any(field.name == "search_vector" for field in model._meta.concrete_fields):
+            return 0  # tags: computed in the query then
         return queryset.update(
             search_vector=search_vector(model), title_vector=search_vector(model, weights="A")
         )
@@ -253,6 +286,64 @@ def rebuild_search_vectors(queryset: QuerySet) -> int:
         cursor.executemany("DELETE FROM search_text WHERE rowid = %s", [row[:1] for row in rows])
         cursor.executemany("INSERT INTO search_text (rowid, title, text) VALUES (%s, %s, %s)", rows)
     return len(rows)
+
+
+def rows_kept_apart(model) -> bool:
+    """False in a migration from before SearchRow, whose models keep their vectors."""
+    if model._meta.apps is apps:  # the live models
+        return True
+    return SearchRow._meta.db_table in connection.introspection.table_names()
+
+
+def themes_of(model, name: str):
+    """The ids of an item's areas as an array: `name` is a foreign key or many-to-many
+    ("": none)."""
+    ids = ArrayField(IntegerField())
+    if not name:
+        return Value([], ids)
+    field = model._meta.get_field(name)
+    if not field.many_to_many:
+        return Func(F(field.attname), template="ARRAY[%(expressions)s]", output_field=ids)
+    through = field.remote_field.through
+    links = through.objects.filter(**{field.m2m_field_name(): OuterRef("pk")})
+    return ArraySubquery(links.order_by().values(field.m2m_reverse_field_name()))
+
+
+UPSERT = """
+INSERT INTO {table} ({columns}) {rows}
+ON CONFLICT (kind, item) DO UPDATE SET {updates}
+"""
+
+
+def keep_search_rows(queryset: QuerySet) -> int:
+    """Write the narrow rows (SearchRow) of `queryset`'s items (PostgreSQL), in one query."""
+    model, fields = queryset.model, fields_of(queryset.model)
+    dated = any(field.name == "published_on" for field in model._meta.concrete_fields)
+    published = Q(status="published") if dated else Q(pk__isnull=False)
+    values = {
+        "kind": Value(KINDS[model._meta.label_lower]),
+        "item": F("pk"),
+        "published": ExpressionWrapper(published, output_field=BooleanField()),
+        "published_on": F("published_on") if dated else Value(None, DateField()),
+        "themes": themes_of(model, fields.themes),
+        "search_vector": search_vector(model),
+        "title_vector": search_vector(model, weights="A"),
+    }
+    # named apart from the model's fields (an entry's `themes`), in this order
+    # the rows without the translation layer, which would rewrite the names
+    plain = QuerySet(model=model, query=queryset.query.chain()).order_by()
+    rows = plain.values(**{f"row_{name}": value for name, value in values.items()})
+    sql, params = rows.query.sql_with_params()
+    columns = tuple(values)
+    upsert = UPSERT.format(
+        table=SearchRow._meta.db_table,
+        columns=", ".join(columns),
+        rows=sql,
+        updates=", ".join(f"{name} = EXCLUDED.{name}" for name in columns[2:]),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(upsert, params)  # the ORM's SQL, every value a parameter
+        return cursor.rowcount
 
 
 VANISHED = """
@@ -278,9 +369,13 @@ def forget_vanished_rows(using: str = "default", **kwargs) -> None:
 
 
 def forget_search_text(instance) -> None:
-    """Remove a deleted item from SQLite's full-text table (PostgreSQL's vectors go with it)."""
+    """Remove a deleted item from SQLite's full-text table, or its narrow row (PostgreSQL;
+    the vectors of other kinds go with their rows)."""
+    kind = KINDS[instance._meta.label_lower]
+    if full_text():
+        SearchRow.objects.filter(kind=kind, item=instance.pk).delete()
     if connection.vendor != "sqlite":
         return
-    row = KINDS[instance._meta.label_lower] << KIND_SHIFT | instance.pk
+    row = kind << KIND_SHIFT | instance.pk
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_text WHERE rowid = %s", [row])

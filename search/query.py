@@ -10,14 +10,13 @@ comes before all, and when few items hold every word, items with some of them fo
 
 from __future__ import annotations
 
-import contextlib
 import functools
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
@@ -37,12 +36,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from initiatives.models import Entry
-from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_words, with_vectors
+from publishing.search_vectors import CONFIGS, KINDS, fold, full_text, split_words
 from toolkit.models import Insight
 
 from . import candidates as bounds
-from . import kinds, sqlite_text
-from .candidates import candidates, plain
+from . import kinds, many, sqlite_text
 
 MAX_QUERY_LENGTH = 200
 EXCERPT_WORDS = 30
@@ -78,26 +76,15 @@ def search_query(query: str, *, any_word: bool = False, terms=None) -> SearchQue
     return result
 
 
-def matching(queryset: QuerySet, query: str, *, any_word: bool = False) -> QuerySet:
-    """Rows of `queryset` that match every word of `query` (or one: `any_word`), ranked
-    (PostgreSQL; candidates.py says which are ranked)."""
-    words = search_query(query, any_word=any_word)
-    condition, in_title = Q(search_vector=words), Q(title_vector=search_query(query))
-    titles, found = candidates(queryset, condition, in_title)
-    title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
-    return queryset.filter(pk__in={*titles, *found}).annotate(
-        rank=ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
-    )
-
-
-def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = False):
-    """[(pk, rank), …] of the best matches among the rows of `queryset` (SQLite), at most
-    MAX_RANKED + 1: the newest title matches first, then the newest matches."""
+def ranked_by_search_text(name: str, theme, query: str, *, any_word: bool = False):
+    """[(pk, rank), …] of the best matches of kind `name` that search shows (SQLite), at
+    most MAX_RANKED + 1: the newest title matches first, then the newest matches."""
     enough = 2 * (bounds.MAX_RANKED + 1)  # some may be drafts or in another area
-    titles, found, shown = search_text_candidates(queryset, query, enough, any_word=any_word)
+    candidates = functools.partial(search_text_candidates, name, theme, query, any_word=any_word)
+    titles, found, shown = candidates(enough)
     if len(shown) <= bounds.MAX_RANKED and enough in (len(titles), len(found)):
         # most of the newest were left out (another area, drafts): rank every match
-        titles, found, shown = search_text_candidates(queryset, query, None, any_word=any_word)
+        titles, found, shown = candidates(None)
     ranked = sorted(
         ((pk, found.get(pk, score) + TITLE_BONUS) for pk, score in titles.items() if pk in shown),
         key=lambda hit: -hit[1],
@@ -105,13 +92,29 @@ def ranked_by_search_text(queryset: QuerySet, query: str, *, any_word: bool = Fa
     return ranked[: bounds.MAX_RANKED + 1]
 
 
-def search_text_candidates(queryset: QuerySet, query: str, limit: int | None, **kwargs):
-    """({pk: score} of title matches, {pk: score} of matches, the pks among `queryset`)."""
-    model = queryset.model
+def search_text_candidates(name: str, theme, query: str, limit: int | None, **kwargs):
+    """({pk: score} of title matches, {pk: score} of matches, the pks search shows)."""
+    model = kinds.searchable(theme)[name].model
     titles = dict(sqlite_text.newest_ranked(model, query, limit, title_only=True))
     found = dict(sqlite_text.newest_ranked(model, query, limit, **kwargs))
-    shown = plain(queryset).filter(pk__in={*titles, *found}).order_by()
-    return titles, found, set(shown.values_list("pk", flat=True))
+    return titles, found, shown_among(name, theme, {*titles, *found})
+
+
+def shown_among(name: str, theme, ids: set[int]) -> set[int]:
+    """Which of `ids` search shows, by the kind's rule (SQLite): the ids are one parameter,
+    as JSON; the ORM's list of hundreds would cost more to build than to run."""
+    rule = shown_ids(timezone.localdate(), theme, name)
+    if rule is None or not ids:
+        return ids
+    sql, params = rule
+    among = "SELECT value FROM json_each(%s)"
+    with connection.cursor() as cursor:
+        # the SQL is the ORM's; every value is a parameter
+        cursor.execute(
+            f"SELECT pk FROM ({sql}) AS shown WHERE pk IN ({among})",  # noqa: S608
+            [*params, json.dumps(sorted(ids))],
+        )
+        return {pk for (pk,) in cursor.fetchall()}
 
 
 # Added to the rank of an item whose title holds every word: more than any text rank.
@@ -161,27 +164,40 @@ def excerpt(kind: str, item, query: str) -> SafeString:
 
 def mark_words(text: str, query: str) -> str:
     """The SQLite fallback's excerpt: a window around the first match, words marked."""
-    words = [accent_blind(word) for word in fold(query).split()]
     if not text:
         return ""
-    if not words:
+    pattern = words_pattern(query)
+    if pattern is None:
         return " ".join(text.split()[:EXCERPT_WORDS])
-    pattern = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - 120) if first else 0
     window = text[start : start + 320]
     return ("… " if start else "") + pattern.sub(lambda m: f"{START}{m[0]}{STOP}", window) + " …"
 
 
+@functools.lru_cache(maxsize=64)
+def words_pattern(query: str) -> re.Pattern | None:
+    """The start of any word of `query`, accents and case aside (None: no word)."""
+    words = [accent_blind(word) for word in fold(query).split()]
+    return re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE) if words else None
+
+
 ACCENTED = "àáâäãåāçčèéêëēěìíîïīñńòóôöõøōùúûüūýÿž"
+
+
+@functools.cache
+def accented() -> dict[str, str]:
+    """Each plain letter → its accented forms."""
+    variants = {}
+    for letter in ACCENTED:
+        variants.setdefault(fold(letter).strip(), []).append(letter)
+    return {plain: "".join(letters) for plain, letters in variants.items()}
 
 
 def accent_blind(word: str) -> str:
     """A pattern matching `word` (folded) with or without accents."""
-    variants = {}
-    for letter in ACCENTED:
-        variants.setdefault(fold(letter).strip(), []).append(letter)
-    return "".join(f"[{c}{''.join(variants[c])}]" if c in variants else re.escape(c) for c in word)
+    variants = accented()
+    return "".join(f"[{c}{variants[c]}]" if c in variants else re.escape(c) for c in word)
 
 
 @dataclass
@@ -253,34 +269,31 @@ def hits_matching(query: str, kind: str, theme, *, any_word: bool = False) -> li
     if not full_text():
         hits = [
             {"pk": pk, "rank": rank, "kind": name, "some_words": any_word, "best": False}
-            for name, rows in bounded.items()
-            for pk, rank in ranked_by_search_text(rows, query, any_word=any_word)
+            for name in bounded
+            for pk, rank in ranked_by_search_text(name, theme, query, any_word=any_word)
         ] + few_by_search_text(few, query, theme, any_word=any_word)
         return sorted(hits, key=in_order)
-    ranked = [
-        plain(matching(rows, query, any_word=any_word))
-        .order_by()
-        .values("pk", "rank")
-        .annotate(kind=Value(name), some_words=Value(any_word), best=Value(False))
-        for name, rows in bounded.items()
-    ]
-    parts = []
-    with contextlib.suppress(EmptyResultSet):  # no candidate of any bounded kind
-        parts += [union_of(ranked).query.sql_with_params()] if ranked else []
+    terms = query_terms(query, any_word=any_word)
+    with_words, parts, params = "", [], []
+    if bounded:
+        every_word = query_terms(query)
+        models = {name: rows.model for name, rows in bounded.items()}
+        with_words, parts, params = many.statement(
+            models, theme, terms, every_word, any_word=any_word, bonus=TITLE_BONUS
+        )
     if few:
-        terms = query_terms(query, any_word=any_word)
         day, search_types = timezone.localdate(), tuple(kind for _text, kind in terms)
-        sql, params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
+        sql, few_params = few_kinds_sql(day, theme, tuple(few), any_word, search_types)
         texts = {f"{PLACEHOLDER}{n}": text for n, (text, _kind) in enumerate(terms)}
         texts[f"{PLACEHOLDER}t"] = query
-        parts.append((sql, [texts.get(p, p) if isinstance(p, str) else p for p in params]))
+        parts.append(sql)
+        params += [texts.get(p, p) if isinstance(p, str) else p for p in few_params]
     if not parts:
         return []
-    sql = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
-    params = [param for _sql, part in parts for param in part]
+    union = " UNION ALL ".join(f"({sql})" for sql in parts)
     with connection.cursor() as cursor:
-        # the SQL is the ORM's; every value is a parameter
-        cursor.execute(f"SELECT * FROM ({sql}) AS hits", params)  # noqa: S608
+        # the SQL is the ORM's and many.py's; every value is a parameter
+        cursor.execute(f"{with_words} SELECT * FROM ({union}) AS hits", params)  # noqa: S608
         names = [column.name for column in cursor.description]
         hits = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return sorted(hits, key=in_order)  # the one order on both databases
@@ -314,11 +327,11 @@ def few_matching(name: str, queryset: QuerySet, query: str, *, any_word: bool, t
     in_title = Q(title_vector=search_query(query))
     title_first = Case(When(in_title, then=Value(TITLE_BONUS)), default=Value(0.0))
     best = Case(When(in_title, then=Value(name in kinds.BEST)), default=Value(False))
-    rows = with_vectors(plain(queryset)).filter(search_vector=words).order_by()
+    rows = kinds.rows_of(queryset).filter(search_vector=words).order_by()
     rank = ExpressionWrapper(SearchRank(F("search_vector"), words) + title_first, FloatField())
-    rows = rows.annotate(rank=rank).values("pk", "rank")
+    rows = rows.annotate(rank=rank).values(pk=F("item"), rank=F("rank"))
     return rows.annotate(kind=Value(name), some_words=Value(any_word), best=best).order_by(
-        "-best", "-rank", "pk"
+        "-best", "-rank", "item"
     )[: bounds.MAX_RANKED + 1]
 
 

@@ -51,6 +51,7 @@ def newest_ranked(model, query: str, limit: int | None, **kwargs) -> list[tuple[
         return cursor.fetchall()
 
 
+SHOWN = "EXISTS (SELECT 1 FROM ({sql}) AS shown WHERE shown.pk = search_text.rowid - {start})"
 IN_KINDS_RANKED = """
 SELECT rowid, -rank, rowid IN (
     SELECT rowid FROM search_text WHERE search_text MATCH %s AND rowid BETWEEN %s AND %s
@@ -75,7 +76,8 @@ def ranked_in_kinds(kinds: dict[int, tuple | None], query: str, **kwargs) -> lis
             shown.append(f"rowid BETWEEN {start} AND {start + (1 << KIND_SHIFT) - 1}")
             continue
         sql, params = ids
-        shown.append(f"rowid - {start} IN ({sql})")
+        # the row's own check (correlated): the rule is run for the rows found only
+        shown.append(SHOWN.format(sql=sql, start=start))
         shown_params += params
     title = match_expression(query, title_only=True)
     sql = IN_KINDS_RANKED.format(shown=" OR ".join(shown))

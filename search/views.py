@@ -5,6 +5,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from pagecache.shown import reads_everything
+
 from . import query as site_search
 from .forms import SearchForm
 from .models import UnansweredSearch
@@ -30,6 +32,7 @@ def found(request, data: dict) -> dict:
     """The page of results for a valid search, with what the template says about it."""
     query = data["q"]
     context = {"query": query}
+    reads_everything()  # a new item anywhere may match
     context["truncated"] = len(request.GET.get("q", "")) > site_search.MAX_QUERY_LENGTH
     if query:
         hits = site_search.ranked_hits(query, kind=data["type"], theme=data["theme"])

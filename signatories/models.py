@@ -5,7 +5,6 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -182,9 +181,6 @@ class Signatory(TracksTranslations):
         ),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    # what search reads on PostgreSQL, from public fields only (publishing/search_vectors.py)
-    search_vector = SearchVectorField(null=True, editable=False)
-    title_vector = SearchVectorField(null=True, editable=False)
     possible_duplicate = models.BooleanField(
         _("possible duplicate"),
         default=False,

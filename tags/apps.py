@@ -29,15 +29,12 @@ class TagsConfig(AppConfig):
 
         invalidate_on(Tag, TaggedItem, TagNames)
         post_save.connect(keep_names, sender=Tag, dispatch_uid="tag-names", weak=False)
-        # its names in every language; the vectors are computed in the query (taggit's
-        # table has no room), SQLite's text is refreshed when a name changes
+        # its names in every language, refreshed when a name changes
         translated = tuple(f"names__name_{code}" for code in OTHER_LANGUAGES)
         register_search_kind(
             Tag,
             5,
-            SearchFields(
-                title=("name", *translated), text=(), body=(), stored=False, shown=shown_name
-            ),
+            SearchFields(title=("name", *translated), text=(), body=(), shown=shown_name),
             follows={TagNames: "tag_id"},
         )
         # after the content that brings the tags (fixtures/translations/*.json, "tags")

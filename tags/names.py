@@ -2,8 +2,8 @@
 
 Tags appear on many pages, fetched by other apps (cards, filters, clouds): rather than
 have each of them join the names, a page reads every tag's name in its language at once,
-from the cache (keyed by the content version, which a changed name bumps) or in one
-query, and remembers it for the rest of the request. A tag without a name in the page's
+from the cache (keyed by the clock of the last edit of names, pagecache/shown.py) or in
+one query, and remembers it for the rest of the request. A tag without a name in the page's
 language shows its English name, which templates mark `lang="en"`.
 """
 
@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from pagecache.shown import reads, version_of
 from pagecache.versions import content_version
 
 from .models import TagNames
@@ -28,8 +29,9 @@ def names_in(language: str, *, request=None) -> dict[int, str]:
         remembered = {}
         if request is not None:
             request._tag_names = remembered
-    if language not in remembered:
-        key = f"tag-names:{content_version()}:{language}"
+    reads(TagNames)  # from the cache, without SQL: what is kept with this page is stale
+    if language not in remembered:  # when a name changes
+        key = f"tag-names:{content_version()}:{version_of(TagNames)}:{language}"
         remembered[language] = cache.get_or_set(key, lambda: read_names(language), 24 * 3600)
     return remembered[language]
 

@@ -6,13 +6,16 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from initiatives.models import Entry
-from toolkit.models import Insight
+from pagecache.shown import narrow
+from toolkit.models import Insight, tagged
 
 PER_PAGE = 12
 
 
 def tag_detail(request, tag):
     tag = get_object_or_404(Tag, slug=tag)
+    narrow(Insight, tagged(tag.pk))  # it reads no insight or entry without the tag
+    narrow(Entry, tagged(tag.pk))
     insights = Insight.objects.published().filter(tags=tag).for_listing()
     entries = Entry.objects.published().filter(tags=tag).for_listing()
     page = Paginator(insights, PER_PAGE).get_page(request.GET.get("page"))

@@ -32,6 +32,7 @@ SHOWN_ON_NO_PUBLIC_PAGE = {
     "ShareLink": "a share link opens a draft, which is never cached",
     "UnansweredSearch": "for the staff dashboard",
     "Word": "the search vocabulary, rebuilt from content that is watched",
+    "SearchRow": "search's rows, kept from watched content (search pages read every table)",
     "AddressRequest": "work for the worker",
     "Notification": "the outbox",
     "ProfileChange": "waits for review; its approval saves watched models",

@@ -19,12 +19,19 @@ class ToolkitConfig(AppConfig):
         from .services import toolkit_load_content, toolkit_load_translations
         from .views import insight_page, theme_page
 
-        invalidate_on(Theme, Insight, signals=[statuses_changed])
+        invalidate_on(Theme, signals=[statuses_changed])
+        # an area's pages read its insights alone: an edit leaves other areas' pages warm
+        invalidate_on(
+            Insight,
+            scopes=Insight.groups,
+            listed_by=("status", "published_on", "theme_id"),
+            signals=[statuses_changed],
+        )
         changes_on(Insight.objects.next_publication_day)  # scheduled publication
         invalidate_on(Insight.documents.through)
         register_page(Theme, theme_page)
         register_page(Insight, insight_page)
-        register_search_kind(Insight, 1)  # never change the number
+        register_search_kind(Insight, 1, SearchFields(themes="theme"))  # never renumber
         register_search_kind(Theme, 3, SearchFields(body=("description",)))
         register_loader(
             Loader(

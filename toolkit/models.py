@@ -64,6 +64,24 @@ class InsightQuerySet(PublishedQuerySet):
         return self.order_by("-published_on", went_public, "title", "pk")
 
 
+# The groups of items public pages read (pagecache/shown.py): an area's and a tag's
+# insights or entries, the insights an entry feeds, the entries feeding an insight.
+def in_theme(theme_id) -> str:
+    return f"theme:{theme_id}"
+
+
+def tagged(tag_id) -> str:
+    return f"tag:{tag_id}"
+
+
+def fed_by(entry_id) -> str:
+    return f"entry:{entry_id}"
+
+
+def feeding(insight_id) -> str:
+    return f"insight:{insight_id}"
+
+
 class Insight(PublishedContent, Illustrated, WithDocuments):
     """A key insight of the toolkit, under one thematic area."""
 
@@ -87,6 +105,14 @@ class Insight(PublishedContent, Illustrated, WithDocuments):
             models.Index(fields=["status", "published_on", "updated_at"], name="insight_changed"),
             *PublishedContent.Meta.indexes,
         ]
+
+    def groups(self) -> list[str]:
+        """The groups of insights public pages read it in (pagecache/shown.py)."""
+        groups = [in_theme(self.theme_id)]
+        if self.pk:
+            groups += [tagged(pk) for pk in self.tags.values_list("pk", flat=True)]
+            groups += [fed_by(pk) for pk in self.related_entries.values_list("pk", flat=True)]
+        return groups
 
     def get_absolute_url(self) -> str:
         return reverse("toolkit:insight", kwargs={"theme": self.theme.slug, "insight": self.slug})

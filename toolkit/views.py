@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag, TaggedItem
 
 from pagecache.fragments import lazy
+from pagecache.shown import LISTED, narrow
 
 from .forms import TagFilterForm
-from .models import Insight, Theme
+from .models import Insight, Theme, feeding, in_theme
 
 RELATED_ENTRIES = 6
 INSIGHTS_PER_PAGE = 12
@@ -37,6 +38,7 @@ def tags_with_counts(insights, limit: int) -> list[Tag]:
 
 
 def toolkit_index(request):
+    narrow(Insight, LISTED)  # it counts insights, and shows none
     themes = Theme.objects.with_insight_counts()
     popular_tags = lazy(tags_with_counts, Insight.objects.published(), POPULAR_TAGS)
     return render(request, "toolkit/index.html", {"themes": themes, "popular_tags": popular_tags})
@@ -46,6 +48,8 @@ def theme_page(theme: Theme, *, query=None, address=None) -> tuple[str, dict]:
     """The template and context of an area's page, for its view (with the reader's filter
     `query` and the `address` that keys its cached fragment) and for its preview (neither)."""
     form = TagFilterForm(query or {})
+    narrow(Insight, in_theme(theme.pk))  # it reads no insight or entry of another area
+    narrow(theme.entries.model, in_theme(theme.pk))
     published = Insight.objects.published().filter(theme=theme)
     insights, tag = form.filter(published) if form.is_valid() else (published.none(), None)
     page_number = query.get("page") if query else None
@@ -80,6 +84,7 @@ def theme_detail(request, theme):
 
 def insight_page(insight: Insight) -> tuple[str, dict]:
     """The template and context of an insight's page (also for previews of drafts)."""
+    narrow(Insight, in_theme(insight.theme_id))  # it, and its neighbours in its area
     context = {"insight": insight, "theme": insight.theme, "neighbours": lazy(insight.neighbours)}
     return "toolkit/insight_detail.html", {**context, "entries": lazy(entries_of, insight)}
 
@@ -87,6 +92,7 @@ def insight_page(insight: Insight) -> tuple[str, dict]:
 def entries_of(insight: Insight) -> dict[str, list]:
     """The entries curators related to it: those it cites (by their source or page) apart
     from the others, which it may not draw on."""
+    narrow(insight.related_entries.model, feeding(insight.pk))  # the entries feeding it
     related = insight.related_entries.published().for_listing()[:RELATED_ENTRIES]
     entries: dict[str, list] = {"cited": [], "others": []}
     for entry in related:

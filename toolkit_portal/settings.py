@@ -127,6 +127,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Whole anonymous pages are cached (pagecache/); off, every request renders its page,
 # which is what `make bench` measures as "uncached". Fragment caches stay on either way.
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+if "locmem" in CACHES["default"]["BACKEND"].lower():
+    # Django's default of 300 entries would drop kept pages (and what they read) at once.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 if "redis" in CACHES["default"]["BACKEND"].lower():
     # An unreachable Redis must cost a second, not a worker: the portal then runs uncached.
     CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)

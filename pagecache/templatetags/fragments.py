@@ -1,9 +1,8 @@
 """`{% fragment "name" key… %}…{% endfragment %}`: a part of a page rendered once per content
-version and language (and the keys given), then served from the cache.
-
-Invalidation is the page cache's (`versions.py`): any change to published content makes
-every fragment stale, so a fragment is never older than the last edit. Unlike whole pages,
-fragments are used for every visitor, signed in or not, and with the page cache off.
+stamp and language (and the keys given), then served from the cache while nothing it
+read has changed (`shown.py`: what the request read up to the fragment's end, the view's
+reads included). Unlike whole pages, fragments are used for every visitor, signed in or
+not, and with the page cache off.
 
 Rendered each time instead: in previews (`preview_notice` in the context: drafts must
 never be stored), when a key is None or missing from the context (the view found the
@@ -19,6 +18,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from pagecache.fragments import FRAGMENT_TIMEOUT, fragment_key
+from pagecache.shown import served, with_tags
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -35,15 +35,16 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         key = fragment_key(parts, stamp)
         try:
-            stored = cache.get(key)
+            stored = served(cache.get(key))
         except Exception:  # the cache is down: render the fragment
             logger.warning("Fragment cache unavailable", exc_info=True)
             return self.nodelist.render(context)
         if stored is not None:
-            return mark_safe(stored)  # noqa: S308 - rendered by this node's template
+            return mark_safe(stored["html"])  # noqa: S308 - rendered by this node's template
         html = self.nodelist.render(context)
         try:
-            cache.set(key, str(html), FRAGMENT_TIMEOUT)
+            if kept := with_tags({"html": str(html)}):
+                cache.set(key, kept, FRAGMENT_TIMEOUT)
         except Exception:
             logger.warning("Fragment cache unavailable", exc_info=True)
         return html

@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import PublicationStatus
+from ..search_vectors import rebuild_search_vectors
 from ..signals import statuses_changed
 
 
@@ -21,6 +22,7 @@ def set_status(queryset, status, comment: str = "") -> int:
     if status == PublicationStatus.PUBLISHED:
         rows.filter(first_published_at=None).update(first_published_at=timezone.now())
     if count:
+        rebuild_search_vectors(rows)  # what search shows follows the status
         statuses_changed.send(sender=queryset.model)
     if count and reversion.is_active():
         reversion.set_comment(comment)

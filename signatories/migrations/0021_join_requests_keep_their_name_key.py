@@ -17,7 +17,7 @@ def keep_name_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0019_join_requests_know_their_source'),
+        ('signatories', '0020_signatory_vectors_in_search_rows'),
     ]
 
     operations = [
