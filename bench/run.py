@@ -230,6 +230,8 @@ def cold_after_edit(env, pages) -> str:
     out = run(command, env, input=json.dumps([pages, [theme, slug]]), capture_output=True,
               text=True)  # fmt: skip
     rows = json.loads(out.stdout.strip().splitlines()[-1])
+    never = [label for label, state, _shown in rows if state == "not kept"]
+    rows = [row for row in rows if row[1] != "not kept"]
     cold = [label for label, state, _shown in rows if state != "hit"]
     showing = [label for label, _state, shown in rows if shown]
     wrongly_warm = [label for label, state, shown in rows if shown and state == "hit"]
@@ -237,7 +239,8 @@ def cold_after_edit(env, pages) -> str:
     return (
         f"after editing one insight, {len(cold)} of the bench's {len(rows)} page types render "
         f"cold ({', '.join(cold)}); {len(showing)} of them show that insight "
-        f"({', '.join(showing)}); the other {len(rows) - len(cold)} are served from the cache"
+        f"({', '.join(showing)}); the other {len(rows) - len(cold)} are served from the cache "
+        f"(not counted, never kept whole: {', '.join(never) or 'none'})"
     )
 
 

@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from pagecache.shown import narrow
 from toolkit.feeds import InsightsFeed
-from toolkit.models import Insight
+from toolkit.models import Insight, tagged
 
 from .names import shown_name
 
@@ -13,6 +14,7 @@ from .names import shown_name
 class TagInsightsFeed(InsightsFeed):
     def get_object(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
+        narrow(Insight, tagged(tag.pk))  # it reads no insight without the tag
         if not Insight.objects.published().filter(tags=tag).exists():
             raise Http404  # a tag used only by drafts is not public
         return tag
